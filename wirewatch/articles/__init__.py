@@ -1,0 +1,49 @@
+"""Articles: from a document (a page dump, an HTML page) to clean articles.
+
+``find_articles`` is the stage function. It removes site chrome and comments, splits
+section pages into their articles and reads titles, categories, captions and dates.
+"""
+
+from __future__ import annotations
+
+from wirewatch.articles.html import extract_html
+from wirewatch.articles.ids import article_id
+from wirewatch.articles.textdump import segment
+from wirewatch.dates import parse_date
+from wirewatch.records import Article, Document
+
+__all__ = ["find_articles"]
+
+
+def find_articles(doc: Document) -> list[Article]:
+    """The articles in a document, in page order (empty when it holds none)."""
+    if doc.kind == "html":
+        found = [
+            _article(doc, a.title, a.body, a.category, a.captions, a.published, a.publisher)
+            for a in extract_html(doc.content, doc.url)
+        ]
+    else:
+        found = [
+            _article(doc, s.title, s.body, s.category, s.captions,
+                     parse_date(s.dateline) if s.dateline else None, None)
+            for s in segment(doc.content)
+        ]
+    if doc.title and len(found) == 1:
+        found[0].title = doc.title
+        found[0].article_id = article_id(doc.title, found[0].body)
+    return [a for a in found if a.body.strip()]
+
+
+def _article(doc: Document, title: str | None, body: str, category: str | None,
+             captions: list[str], published: str | None, publisher: str | None) -> Article:
+    return Article(
+        doc_id=doc.doc_id,
+        article_id=article_id(title, body),
+        title=title,
+        body=body,
+        category=category,
+        url=doc.url,
+        publisher=doc.publisher or publisher,
+        published=doc.published or published,
+        captions=captions,
+    )

@@ -1,0 +1,117 @@
+"""Articles from HTML: article pages through trafilatura, section pages teaser by teaser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml.etree import _Element
+
+from wirewatch.articles.lines import PROSE_WORDS
+from wirewatch.articles.render import parse_html, render_element
+from wirewatch.articles.textdump import segment
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+@dataclass(slots=True)
+class HtmlArticle:
+    title: str | None
+    body: str
+    captions: list[str] = field(default_factory=list)
+    category: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+def extract_html(markup: str, url: str | None = None) -> list[HtmlArticle]:
+    """The articles of an HTML page: several for a section page, one for an article page."""
+    root = parse_html(markup)
+    if root is None:
+        return []
+    teasers = _teasers(root)
+    if len(teasers) >= 2:
+        return [a for a in (_teaser_article(t) for t in teasers) if a is not None]
+    article = _article_page(markup, root, url)
+    return [article] if article is not None else []
+
+
+def _teasers(root: _Element) -> list[_Element]:
+    """Repeated <article> blocks that each carry a headline and some prose."""
+    blocks = [el for el in root.iter("article") if el.find(".//article") is None]
+    return [el for el in blocks if _heading(el) is not None and _prose_words(el) >= PROSE_WORDS]
+
+
+def _heading(el: _Element) -> _Element | None:
+    for tag in HEADINGS:
+        found = el.find(f".//{tag}")
+        if found is not None:
+            return found
+    return None
+
+
+def _prose_words(el: _Element) -> int:
+    return sum(len((p.text_content() or "").split()) for p in el.iter("p"))
+
+
+def _teaser_article(el: _Element) -> HtmlArticle | None:
+    segments = segment("\n\n".join(render_element(el)))
+    if not segments:
+        return None
+    seg = segments[0]
+    heading = _heading(el)
+    title = " ".join(heading.text_content().split()) if heading is not None else seg.title
+    return HtmlArticle(
+        title=title,
+        body=seg.body,
+        captions=_captions(el) or seg.captions,
+        category=seg.category,
+        published=_time(el),
+    )
+
+
+def _article_page(markup: str, root: _Element, url: str | None) -> HtmlArticle | None:
+    result = trafilatura.bare_extraction(
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        as_dict=True,
+    )
+    if not isinstance(result, dict) or not (result.get("text") or "").strip():
+        return None
+    title = result.get("title")
+    paragraphs = [p.strip() for p in str(result["text"]).split("\n") if p.strip()]
+    if paragraphs and title and paragraphs[0] == title.strip():
+        paragraphs = paragraphs[1:]
+    categories = result.get("categories") or []
+    scope = root.find(".//article")
+    return HtmlArticle(
+        title=title,
+        body="\n\n".join(paragraphs),
+        captions=_captions(scope if scope is not None else root),
+        category=(categories[0] if isinstance(categories, list) and categories else None)
+        or _meta(root, "article:section"),
+        published=result.get("date"),
+        publisher=result.get("sitename"),
+    )
+
+
+def _captions(el: _Element) -> list[str]:
+    seen: list[str] = []
+    for node in el.iter("figcaption", "img"):
+        text = node.get("alt") if node.tag == "img" else node.text_content()
+        text = " ".join((text or "").split())
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _time(el: _Element) -> str | None:
+    node = el.find(".//time")
+    value = node.get("datetime") if node is not None else None
+    return value[:10] if value and len(value) >= 10 else None
+
+
+def _meta(root: _Element, prop: str) -> str | None:
+    for node in root.iter("meta"):
+        if node.get("property") == prop or node.get("name") == prop:
+            return node.get("content") or None
+    return None

@@ -1,0 +1,106 @@
+"""The one place that turns a date phrase into a value.
+
+Values are TIMEX3-style: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, or ``XXXX-MM-DD`` /
+``XXXX-MM`` when the phrase names no year and no publication date anchors it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+from dateparser.date import DateDataParser
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_FILLER = re.compile(
+    r"\b(?:a|an|on|in|at|by|since|from|until|of|the|early|late|mid|last|this|next|on or about)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(today|yesterday|tomorrow|tonight|ago|last|this|next|weekend|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|earlier|later)\b",
+    re.IGNORECASE,
+)
+_WEEKEND = re.compile(r"\b(over|during|at|on) (the|this|last) weekend\b", re.IGNORECASE)
+# An event date may come a few days after publication only for scheduled events.
+FUTURE_SLACK = timedelta(days=7)
+_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+_PARSER = DateDataParser(languages=["en"], settings=_SETTINGS)
+
+
+def parse_date(text: str) -> str | None:
+    """An absolute date (YYYY-MM-DD) from a dateline, a feed stamp or metadata; or None."""
+    cleaned = _ORDINAL.sub(r"\1", text.strip())
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned[:10]):
+        return cleaned[:10]
+    match = re.search(
+        r"(\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})",
+        cleaned,
+    )
+    if not match:
+        return None
+    parsed = dateparser.parse(match.group(1), languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed else None
+
+
+def _anchor(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def resolve(phrase: str, published: str | None = None) -> str | None:
+    """The TIMEX3 value of a date phrase, anchored on the publication date when known."""
+    anchor = _anchor(published)
+    text = _ORDINAL.sub(r"\1", " ".join(phrase.split()))
+    if _WEEKEND.search(text):
+        if anchor is None:
+            return None
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+        return saturday.isoformat()
+    has_year = bool(_YEAR.search(text))
+    has_month = bool(_MONTH.search(text))
+    if not has_month and not has_year:
+        return _relative(text, anchor)
+    core = _FILLER.sub(" ", text).strip(" ,.")
+    data = _PARSER.get_date_data(core)
+    if data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    period = data.period or "day"
+    has_day = period == "day" and bool(_DAY.search(_YEAR.sub(" ", core)))
+    if has_year:
+        year = found.year
+    elif anchor is not None:
+        year = anchor.year
+        if date(year, found.month, min(found.day, 28)) > anchor + FUTURE_SLACK:
+            year -= 1
+    else:
+        return f"XXXX-{found.month:02d}-{found.day:02d}" if has_day else f"XXXX-{found.month:02d}"
+    if not has_month:
+        return str(year)
+    return f"{year}-{found.month:02d}-{found.day:02d}" if has_day else f"{year}-{found.month:02d}"
+
+
+def _relative(text: str, anchor: date | None) -> str | None:
+    if anchor is None or not _RELATIVE.search(text):
+        return None
+    base = datetime(anchor.year, anchor.month, anchor.day, 12)
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={**_SETTINGS, "RELATIVE_BASE": base},  # type: ignore[arg-type]
+    )
+    if parsed is None or parsed.date() > anchor + FUTURE_SLACK:
+        return None
+    return parsed.date().isoformat()

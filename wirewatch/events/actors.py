@@ -1,0 +1,311 @@
+"""Actors: noun phrases → who they are (name, country, sector), with in-article coreference.
+
+One resolver per article reads its noun phrases in order and remembers them, so that
+"the militias", "they" or "Hashd al-Shaabi" later in the text resolve to what the text
+said about them before. Values taken from context rather than read in the phrase are
+listed in ``Actor.inferred``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from wirewatch.events.lexicon import sectors
+from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import NON_STATE, country_name, country_of
+from wirewatch.records import Actor
+
+NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
+TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
+PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
+# "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
+NOT_OWN = frozenset(
+    "backed supported funded sponsored allied aligned linked led designed made built inspired "
+    "affiliated trained armed owned bound".split()
+)
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})
+ANAPHORS = frozenset({"country", "nation", "regime", "state"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
+
+
+@dataclass(slots=True)
+class Mention:
+    head: int
+    actor: Actor
+    lemma: str
+    person: bool
+    names: tuple[str, ...]
+
+
+class ActorResolver:
+    """Resolves the noun phrases of one article, in reading order."""
+
+    def __init__(self, parse: Parse, title: str | None = None) -> None:
+        self.p = parse
+        self.cache: dict[int, Actor | None] = {}
+        self.memory: list[Mention] = []
+        self.names: dict[str, Actor] = {}
+        self.focal = _focal_country(parse, title)
+        for tok in parse.tokens:
+            if tok.pos in NP_POS and tok.dep not in NOT_HEADS:
+                self.resolve(tok.i)
+
+    # --- public ----------------------------------------------------------------------
+    def resolve(self, head: int) -> Actor | None:
+        """The actor a noun phrase headed at token ``head`` stands for (None for non-actors)."""
+        if head in self.cache:
+            return self.cache[head]
+        actor = self._resolve(head)
+        self.cache[head] = actor
+        if actor is not None and not self.p.is_pronoun(head):
+            self._remember(head, actor)
+        return actor
+
+    def resolve_span(self, start: int, end: int) -> Actor | None:
+        """The actor of a token range (its syntactic head), keeping the range as text."""
+        inside = range(start, end)
+        heads = [i for i in inside if self.p.tokens[i].head not in inside or
+                 self.p.tokens[i].head == i]
+        heads = [i for i in heads if self.p.tokens[i].pos in NP_POS] or heads
+        if not heads:
+            return None
+        actor = self.resolve(heads[0])
+        text_start, text_end = self.p.span(inside)
+        text = self.p.body[text_start:text_end].strip(" ,“”\"")
+        if actor is None:
+            return Actor(text=text, start=text_start, end=text_end)
+        return replace(actor, text=text, start=text_start, end=text_end)
+
+    def focal_country(self) -> str | None:
+        return self.focal
+
+    # --- resolution ------------------------------------------------------------------
+    def _resolve(self, head: int) -> Actor | None:
+        p = self.p
+        tok = p.tokens[head]
+        if p.is_pronoun(head):
+            return self._pronoun(head)
+        indices = self._text_indices(head)
+        start, end = p.span(indices)
+        text = p.body[start:end]
+        country, sector, name, inferred = self._read(head, indices)
+        if sector is None:
+            sector = self._sector(head)
+        lemma = p.lemma(head)
+        if country is None and (lemma in ANAPHORS or self._anaphor_place(indices)):
+            country = self.focal
+        if country is None and tok.dep == "conj":
+            first = self.cache.get(tok.head)  # "the Iraqi government and army"
+            if first is not None and first.country:
+                country = first.country
+        if country is None:
+            country, how = self._corefer(head, sector)
+            if how:
+                inferred.append(how)
+        if country is None and sector in STATE_SECTORS and self.focal:
+            country = self.focal
+            inferred.append("country")
+        if sector == "CVL" and country is None and self.focal:
+            country = self.focal  # unnamed civilians: those of the country the story is about
+            inferred.append("country")
+        if sector is None and name is None and tok.pos != "PROPN" and (
+                country is None or p.ent_at[head] is None):
+            return None  # a common noun with no actor word is no actor ("a crackdown")
+        if country is None and sector is None and name is None:
+            name = p.text(indices)
+        return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
+                     inferred=inferred)
+
+    def _anaphor_place(self, indices: list[int]) -> bool:
+        """'women in the country': a place named only by 'the country'."""
+        p = self.p
+        return any(p.lemma(i) in ANAPHORS and p.tokens[i].dep == "pobj" and
+                   p.tokens[p.tokens[i].head].lower_text in PLACE_PREPS for i in indices)
+
+    def _text_indices(self, head: int) -> list[int]:
+        p = self.p
+        out = p.subtree(head, skip=TEXT_SKIP)
+        for prep in p.children(head, "prep"):
+            if p.tokens[prep].lower_text in PLACE_PREPS:
+                out.extend(p.subtree(prep, skip=("relcl", "acl", "appos", "conj")))
+        out = sorted(set(out))
+        before = [i for i in range(out[0], head) if p.tokens[i].text == ","]
+        after = [i for i in range(head, out[-1] + 1) if p.tokens[i].text == ","]
+        lo = before[-1] + 1 if before else out[0]
+        hi = after[0] - 1 if after else out[-1]
+        out = [i for i in out if lo <= i <= hi]
+        while out and p.tokens[out[-1]].pos == "PUNCT":
+            out.pop()
+        return out or [head]
+
+    def _read(self, head: int, indices: list[int]) -> tuple[str | None, str | None, str | None,
+                                                          list[str]]:
+        """(country, sector, name, inferred) from the words of the phrase itself."""
+        p = self.p
+        found: dict[str, tuple[str, str | None]] = {}  # role → (country, sector)
+        name: str | None = None
+        seen_ents = set()
+        for i in indices:
+            ent = p.ent_at[i]
+            if ent is not None and id(ent) not in seen_ents:
+                seen_ents.add(id(ent))
+                label_text = ent.text
+                if ent.label == "PERSON" and name is None:
+                    name = label_text
+                if ent.label in ("ORG", "FAC", "WORK_OF_ART") and name is None and i == head:
+                    name = label_text.removeprefix("the ").removeprefix("The ")
+                if self._not_own(ent.end - 1):
+                    continue
+                known = self.names.get(_name_key(label_text))
+                match = (known.country, known.sector) if known and known.country else None
+                if match is None:
+                    cm = country_of(label_text)
+                    match = (cm.code, cm.sector) if cm else None
+                if match:
+                    found.setdefault(self._role(head, ent.start, ent.end), match)
+                continue
+            if ent is None and p.tokens[i].pos in ("PROPN", "ADJ", "NOUN") and not self._not_own(i):
+                cm = country_of(p.tokens[i].text)
+                if cm:
+                    found.setdefault(self._role(head, i, i + 1), (cm.code, cm.sector))
+        for appos in p.children(head, "appos"):
+            ent = p.ent_at[appos]
+            if ent is not None and ent.label == "PERSON" and name is None:
+                name = ent.text
+        for role in ("head", "place", "modifier"):
+            if role in found:
+                country, sector = found[role]
+                if role == "head" and name is None and country not in NON_STATE:
+                    name = country_name(country)
+                return country, sector, name, []
+        return None, None, name, []
+
+    def _role(self, head: int, start: int, end: int) -> str:
+        p = self.p
+        if start <= head < end:
+            return "head"
+        for i in range(start, end):
+            for anc in p.ancestors(i):
+                if anc == head:
+                    break
+                if p.tokens[anc].dep == "prep" and p.tokens[anc].lower_text in PLACE_PREPS:
+                    return "place"
+        return "modifier"
+
+    def _not_own(self, i: int) -> bool:
+        """Is token i the 'Iran' of 'Iran-backed' (a country that is not the actor's own)?"""
+        toks = self.p.tokens
+        nxt = i + 1
+        if nxt < len(toks) and toks[nxt].text == "-":
+            nxt += 1
+        if nxt < len(toks) and toks[nxt].lower_text in NOT_OWN:
+            return True
+        return "-" in toks[i].text and toks[i].lower_text.rsplit("-", 1)[-1] in NOT_OWN
+
+    def _sector(self, head: int) -> str | None:
+        p = self.p
+        table = sectors()
+        lemma = p.lemma(head)
+        mods = [c for c in p.children(head, "compound", "amod") if c < head]
+        for m in mods:
+            phrase = f"{p.lemma(m)} {lemma}"
+            if phrase in table:
+                return table[phrase]
+        if lemma in table:
+            return table[lemma]
+        # a person named with a title: "journalist Diana Ghalibaf", "Radan, the police chief"
+        for c in [*mods, *p.children(head, "appos")]:
+            sub = p.lemma(c)
+            inner = [g for g in p.children(c, "compound", "amod") if g < c]
+            for g in inner:
+                if f"{p.lemma(g)} {sub}" in table:
+                    return table[f"{p.lemma(g)} {sub}"]
+            if sub in table:
+                return table[sub]
+        return None
+
+    def _pronoun(self, head: int) -> Actor | None:
+        p = self.p
+        word = p.tokens[head].lower_text
+        want_person = word in PERSON_PRONOUNS
+        sent_start = p.sentence(head).start
+        floor = p.ann.sentences[max(0, p.sentence_index(head) - 2)].start
+        for m in reversed(self.memory):
+            if m.head >= head or m.head < floor:
+                continue
+            if want_person and not m.person:
+                continue
+            if not want_person and m.person and m.head >= sent_start:
+                continue
+            start, end = p.span([head])
+            a = m.actor
+            return Actor(text=p.tokens[head].text, name=a.name or a.text, country=a.country,
+                         sector=a.sector, id=a.id, start=start, end=end,
+                         inferred=[*a.inferred, "coreference"])
+        return None
+
+    def _corefer(self, head: int, sector: str | None) -> tuple[str | None, str | None]:
+        """A country for a phrase that names none, from what came before it."""
+        p = self.p
+        lemma = p.lemma(head)
+        key = _name_key(p.text(self._text_indices(head)))
+        for m in reversed(self.memory):
+            if m.head >= head or not m.actor.country:
+                continue
+            if m.lemma == lemma or any(len(n) > 3 and (n in key or key in n) for n in m.names):
+                return m.actor.country, None
+        if sector in GROUP_SECTORS:
+            for m in reversed(self.memory):
+                if m.head < head and m.actor.sector == sector and m.actor.country:
+                    return m.actor.country, "country"
+        return None, None
+
+    def _remember(self, head: int, actor: Actor) -> None:
+        p = self.p
+        names = []
+        ent = p.ent_at[head]
+        for i in [head, *p.children(head, "compound")]:
+            e = p.ent_at[i]
+            if e is not None and e.label in ("PERSON", "ORG", "FAC"):
+                names.append(_name_key(e.text))
+        if actor.name:
+            names.append(_name_key(actor.name))
+        for n in names:
+            if n and actor.country and n not in self.names:
+                self.names[n] = actor
+        person = (ent is not None and ent.label == "PERSON") or actor.sector in (
+            "JRN", "PRM") or (actor.name is not None and ent is not None and ent.label == "PERSON")
+        self.memory.append(Mention(head, actor, p.lemma(head), person, tuple(names)))
+
+
+def _name_key(text: str) -> str:
+    text = text.strip()
+    for prefix in ("the ", "The "):
+        text = text.removeprefix(prefix)
+    return text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def _focal_country(parse: Parse, title: str | None) -> str | None:
+    """The country the article is most about: the most mentioned, the title counting twice."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ent in parse.ann.entities:
+        if ent.label in ("GPE", "NORP"):
+            cm = country_of(ent.text)
+            if cm and cm.code not in NON_STATE:
+                counts[cm.code] += 1
+                first.setdefault(cm.code, ent.start)
+    if title:
+        words = title.replace("’s", "").replace("'s", "").split()
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                cm = country_of(" ".join(words[k : k + n]).strip(":,‘’'\""))
+                if cm and cm.code not in NON_STATE:
+                    counts[cm.code] += 2
+                    first.setdefault(cm.code, -1)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))

@@ -1,0 +1,314 @@
+"""Event arguments from the parse: who acts, on whom, with what, when and where.
+
+Frames (from ``knowledge/triggers.tsv``) say how syntax maps to roles: ``act`` (the
+subject acts on the object), ``give`` (the subject hands the object to someone),
+``receive`` (the subject gets something from someone), ``recip`` (all parties act
+together), ``ask`` (the subject asks the object, or whoever it leans or calls on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wirewatch.events.lexicon import Trigger
+from wirewatch.events.tree import Parse
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+TO_PREPS = frozenset({"to", "into", "toward", "towards"})
+AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
+CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acl"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
+                            "around", "across"})
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[int] = field(default_factory=list)
+    recipients: list[int] = field(default_factory=list)
+    things: list[int] = field(default_factory=list)  # what is given, fired, received
+    scope: list[int] = field(default_factory=list)  # where instruments are looked for
+    anchor: int = -1  # the clause the event hangs on (for dates and places)
+
+
+def roles(p: Parse, i: int, trig: Trigger) -> Roles:
+    return _noun_roles(p, i, trig) if trig.noun else _verb_roles(p, i, trig)
+
+
+def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
+    r = Roles(anchor=i)
+    passive = p.is_passive(i)
+    subj = p.child(i, "nsubj")
+    subjpass = p.child(i, "nsubjpass")
+    agent = next((obj for prep, obj in p.preps(i) if prep == "by" and
+                  any(p.tokens[c].dep == "agent" for c in p.kids[i])), None)
+    dobj = p.child(i, "dobj")
+    if subj is not None and p.tokens[subj].lower_text in RELATIVE and \
+            p.tokens[i].dep == "relcl":
+        subj = p.tokens[i].head
+    if subj is None and subjpass is None and p.tokens[i].dep == "conj":
+        head = p.tokens[i].head  # "was arrested and later returned to jail"
+        shared = p.child(head, "nsubjpass", "nsubj")
+        if shared is not None:
+            if passive:
+                subjpass = shared
+            else:
+                subj = shared
+    doer = agent if passive else subj
+    done_to = subjpass if passive else dobj
+    if p.tokens[i].dep == "acl" and done_to is None and doer is None:
+        if p.tokens[i].tag == "VBN" or passive:
+            done_to = p.tokens[i].head
+            r.scope.extend(_copular_subject(p, done_to))
+        else:
+            doer = p.tokens[i].head
+    if doer is None and subj is None and subjpass is None:
+        doer = _controller(p, i)
+    if trig.frame == "receive":
+        _add(p, r.recipients, doer)
+        _add(p, r.things, done_to)
+    elif trig.frame == "give":
+        _add(p, r.actors, doer)
+        _add(p, r.things, done_to)
+        _add(p, r.recipients, p.child(i, "dative", "iobj"))
+    elif trig.frame == "deploy":  # one's own forces: "deployed troops", "deployment of police"
+        _add(p, r.actors, doer)
+        _add(p, r.things, done_to)
+    else:
+        _add(p, r.actors, doer)
+        _add(p, r.things if "obj=weapon" in trig.conditions else r.recipients, done_to)
+    for prep, obj in p.preps(i):
+        if trig.particle and prep == trig.particle and trig.frame == "ask":
+            _add(p, r.recipients, obj)
+        elif trig.frame == "give" and (prep in TO_PREPS or (prep == "for" and _animate(p, obj))):
+            _add(p, r.recipients, obj)
+        elif trig.frame == "receive" and prep == "from":
+            _add(p, r.actors, obj)
+        elif trig.frame == "recip" and prep == "with":
+            _add(p, r.actors, obj)
+        elif trig.frame in ("act", "ask", "deploy") and prep in AGAINST_PREPS and \
+                prep != trig.particle and (trig.frame != "deploy" or prep == "against"):
+            _add(p, r.recipients, obj)
+        elif trig.frame == "ask" and prep in ("to", "on"):
+            _add(p, r.recipients, obj)
+        elif prep == "with":
+            r.scope.extend(p.subtree(obj))
+    if dobj is not None and not r.recipients:  # "fired rockets at X", "sent arms to X"
+        for j in p.subtree(dobj, skip=("relcl", "acl")):
+            for prep, obj in p.preps(j):
+                wanted = TO_PREPS if trig.frame == "give" else AGAINST_PREPS
+                if prep in wanted and _animate(p, obj) and trig.frame in ("give", "act", "deploy"):
+                    _add(p, r.recipients, obj)
+    if trig.frame == "give" and not r.actors:
+        owner = _owner(p, r.things)
+        if owner is not None:
+            _add(p, r.actors, owner)
+    for t in r.things:
+        r.scope.extend(p.subtree(t, skip=("relcl",)))
+    if "obj=weapon" in trig.conditions and dobj is not None:
+        r.scope.extend(p.subtree(dobj))
+    if trig.frame in ("give", "receive") and not r.things:
+        r.scope.extend(_after(p, i))
+    return r
+
+
+def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
+    r = Roles()
+    verb = _governing_verb(p, i)
+    r.anchor = verb if verb is not None else i
+    for c in p.children(i, "poss"):
+        _add(p, r.actors, c)
+    for prep, obj in p.preps(i):
+        if prep == "by":
+            _add(p, r.actors, obj)
+        elif prep in TO_PREPS or (prep == "for" and _animate(p, obj)):
+            _add(p, r.recipients if trig.frame in ("give", "ask") else r.recipients, obj)
+        elif prep in ("against", "on", "upon", "at"):
+            _add(p, r.recipients, obj)
+        elif prep == "of":
+            _add(p, r.things if trig.frame == "give" else
+                 r.actors if trig.frame == "deploy" else r.recipients, obj)
+        elif prep == "with":
+            (r.actors if trig.frame == "recip" else r.scope).extend(
+                [obj] if trig.frame == "recip" else p.subtree(obj))
+        elif prep == "from" and trig.frame == "give":
+            _add(p, r.actors, obj)
+    for c in p.children(i, "amod", "compound"):
+        ent = p.ent_at[c]
+        if ent is not None and ent.label == "NORP":  # "Israeli airstrikes": Israel strikes
+            _add(p, r.actors, c)
+        elif ent is not None and ent.label == "GPE" and trig.frame == "act":
+            _add(p, r.recipients, c)  # "the Ukraine invasion": Ukraine is invaded
+    if not r.actors and verb is not None:
+        direct = p.subject(verb)
+        if direct is None:
+            _add(p, r.actors, _controller(p, verb))
+        elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE:
+            _add(p, r.actors, direct)
+    if trig.frame == "give" and not r.things and verb is not None:
+        obj = p.child(verb, "dobj")
+        if obj is not None:
+            _add(p, r.things, obj)
+    for t in r.things:
+        r.scope.extend(p.subtree(t, skip=("relcl",)))
+    return r
+
+
+def _add(p: Parse, bucket: list[int], head: int | None) -> None:
+    if head is None:
+        return
+    for h in p.conjuncts(head):
+        if p.tokens[h].pos in ("NOUN", "PROPN", "PRON", "NUM") and h not in bucket:
+            bucket.append(h)
+
+
+def _controller(p: Parse, i: int) -> int | None:
+    """The understood subject of a subject-less clause: 'helping to arm X', 'accused X of'."""
+    tok = p.tokens[i]
+    if tok.dep == "ccomp":
+        return left_subject(p, i)
+    seen = 0
+    while tok.dep in CLAUSE_LINKS and seen < 4:
+        head = p.tokens[tok.head]
+        seen += 1
+        if tok.dep == "pcomp" and head.dep == "prep":
+            verb = p.tokens[head.head]
+            obj = p.child(verb.i, "dobj")
+            return obj if obj is not None else _subject_of(p, verb.i)
+        if tok.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN"):
+            return head.i
+        if tok.dep in ("xcomp", "advcl"):
+            for prep, obj in p.preps(head.i):
+                if prep == "on":  # "leaning on China to send": China sends
+                    return obj
+            obj = p.child(head.i, "dobj")
+            if obj is not None and p.lemma(head.i) not in ("help", "want", "promise"):
+                return obj
+        subj = _subject_of(p, head.i)
+        if subj is not None:
+            return subj
+        tok = head
+    return left_subject(p, i)
+
+
+def _subject_of(p: Parse, verb: int) -> int | None:
+    subj = p.subject(verb)
+    if subj is not None and p.tokens[subj].lower_text not in RELATIVE:
+        return subj
+    return left_subject(p, verb)
+
+
+def left_subject(p: Parse, i: int) -> int | None:
+    """The noun phrase just left of a verb in its clause, when the parse gave it no subject."""
+    sent = p.sentence(i)
+    j = i - 1
+    while j >= sent.start:
+        t = p.tokens[j]
+        if t.text in (",", "—") and t.text == "," and _appositive_before(p, j, sent.start):
+            j = _appositive_before(p, j, sent.start)  # skip ", Ahmad-Reza Radan,"
+            continue
+        if t.text in (",", ";", ":", "—", "“", "”", "(", ")") or t.dep == "mark":
+            return None
+        if t.pos in ("NOUN", "PROPN", "PRON") and t.dep not in ("compound", "poss"):
+            return _phrase_head(p, j, j)
+        if t.pos == "VERB" and t.dep not in ("amod", "aux", "auxpass"):
+            return None
+        j -= 1
+    return None
+
+
+def _appositive_before(p: Parse, comma: int, floor: int) -> int:
+    """For ', Name,' before a verb: the index of the token before the opening comma, else 0."""
+    k = comma - 1
+    while k >= floor and p.tokens[k].text != ",":
+        if p.tokens[k].ent_type != "PERSON" and p.tokens[k].dep != "appos":
+            return 0
+        k -= 1
+    return k - 1 if k > floor and k < comma - 1 else 0
+
+
+def _phrase_head(p: Parse, j: int, boundary: int) -> int:
+    """Climb from a word to the noun phrase it belongs to ('Iraq' → 'militias in Iraq')."""
+    floor = boundary
+    while floor > p.sentence(j).start and p.tokens[floor - 1].text != ",":
+        floor -= 1
+    k = j
+    while True:
+        tok = p.tokens[k]
+        if tok.dep == "appos" and p.tokens[tok.head].pos in ("NOUN", "PROPN"):
+            k = tok.head
+            continue
+        if tok.dep != "pobj":
+            return k
+        prep = p.tokens[tok.head]
+        if prep.lower_text not in ("in", "of", "from", "at", "inside"):
+            return k
+        noun = prep.head
+        if p.tokens[noun].pos not in ("NOUN", "PROPN") or noun < floor:
+            return k
+        k = noun
+
+
+def _governing_verb(p: Parse, i: int) -> int | None:
+    """The verb a noun trigger is the object or purpose of ('launched an attack', 'involved
+    in a crackdown', 'for shipment'); None when more than one phrase stands between."""
+    preps = 0
+    for anc in p.ancestors(i):
+        tok = p.tokens[anc]
+        if tok.pos in ("VERB", "AUX"):
+            return anc
+        if tok.dep == "prep":
+            preps += 1
+        if preps > 1 or tok.pos in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
+def _owner(p: Parse, things: list[int]) -> int | None:
+    """'weapons belonging to X' → X, the giver of a passive transfer with no agent."""
+    for t in things:
+        for acl in p.children(t, "acl"):
+            if p.lemma(acl) in ("belong", "own"):
+                for _prep, obj in p.preps(acl):
+                    return obj
+    return None
+
+
+def _copular_subject(p: Parse, noun: int) -> list[int]:
+    """'X, Y and Z are among the weapons being smuggled' → the words of X, Y and Z."""
+    tok = p.tokens[noun]
+    if tok.dep == "pobj":
+        prep = p.tokens[tok.head]
+        verb = prep.head
+        subj = p.child(verb, "nsubj")
+        if subj is not None:
+            return p.subtree(subj)
+    return []
+
+
+def _after(p: Parse, i: int) -> list[int]:
+    """The words right after a verb, up to the next comma: its object when the parse lost it."""
+    sent = p.sentence(i)
+    out = []
+    for j in range(i + 1, sent.end):
+        if p.tokens[j].text in (",", ";", ".", "—"):
+            break
+        out.append(j)
+    return out
+
+
+def _animate(p: Parse, i: int) -> bool:
+    ent = p.ent_at[i]
+    if ent is not None:
+        return ent.label in ("GPE", "NORP", "ORG", "PERSON")
+    return p.tokens[i].pos in ("PROPN", "PRON") or any(
+        p.ent_at[c] is not None for c in p.children(i, "amod", "compound"))
+
+
+def anchored(p: Parse, token: int, anchor: int) -> bool:
+    """Does a word (of a date or place) attach to this clause, not to a clause below it?"""
+    for anc in p.ancestors(token):
+        if anc == anchor:
+            return True
+        if p.tokens[anc].pos in ("VERB", "AUX") or p.tokens[anc].dep in ("relcl", "acl"):
+            return False
+    return False

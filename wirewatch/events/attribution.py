@@ -1,0 +1,297 @@
+"""Attribution: who tells us. Chains of sources, nearest teller first, and quotes.
+
+Sources come from "according to X", from reporting verbs ("X said", "X told the Y",
+"X posted on social media that"), from headers that hand a passage to another outlet
+("X reports:"), and from quotation marks with their speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wirewatch.events.actors import ActorResolver
+from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
+from wirewatch.events.tree import Parse
+from wirewatch.records import Actor, Quote, Source
+
+_QUOTES = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
+DEFINITE_DOCUMENTS = frozenset({"report", "study", "statement", "article", "investigation"})
+ANONYMOUS_OPENERS = frozenset({"a", "an", "one", "two", "three", "several", "some", "many",
+                               "other", "unnamed", "senior"})
+SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "tiktok", "youtube",
+                    "weibo", "truth", "threads", "bluesky", "social"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The sources of one article and where in the text each applies."""
+
+    by_sentence: dict[int, list[tuple[Source, set[int]]]] = field(default_factory=dict)
+    by_paragraph: dict[int, list[Source]] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+class Attributor:
+    def __init__(self, p: Parse, actors: ActorResolver) -> None:
+        self.p = p
+        self.actors = actors
+        self.result = Attribution()
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", p.body)]
+        self._last_document: list[Source] = []
+        for s_index in range(len(p.ann.sentences)):
+            self._sentence(s_index)
+        self._quotes()
+
+    # --- public ----------------------------------------------------------------------
+    def chain(self, trigger: int, speaker_spans: bool = True) -> list[Source]:
+        """The attribution chain of an event whose trigger is at this token."""
+        p = self.p
+        chain: list[Source] = list(self.result.by_paragraph.get(self._paragraph(trigger), []))
+        s_index = p.sentence_index(trigger)
+        for source, excluded in self.result.by_sentence.get(s_index, []):
+            if trigger not in excluded:
+                chain.append(source)
+        char = p.tokens[trigger].idx
+        for quote in self.result.quotes:
+            if quote.start <= char < quote.end and quote.speaker is not None:
+                chain.append(_as_source(quote.speaker))
+        return _dedupe(chain)
+
+    # --- sentences -------------------------------------------------------------------
+    def _paragraph(self, token: int) -> int:
+        char = self.p.tokens[token].idx
+        return sum(1 for s in self.paragraph_starts if s <= char) - 1
+
+    def _sentence(self, s_index: int) -> None:
+        p = self.p
+        sent = p.ann.sentences[s_index]
+        found: list[tuple[Source, set[int]]] = []
+        told: list[tuple[Source, set[int]]] = []
+        for i in range(sent.start, sent.end):
+            tok = p.tokens[i]
+            if tok.lower_text == "according" and i + 1 < sent.end and \
+                    p.tokens[i + 1].lower_text == "to":
+                end = i + 2
+                while end < sent.end and p.tokens[end].text not in (",", ";", ".", "—"):
+                    end += 1
+                if end > i + 2:
+                    excluded = set(range(i, end))
+                    found.extend((src, excluded) for src in self._according(i + 2, end))
+            elif tok.pos == "VERB" and p.lemma(i) in speech_verbs():
+                told.extend(self._speech(i, sent.start, sent.end))
+        found.extend(told)  # "according to X" wraps what the speakers in it said
+        if found:
+            self.result.by_sentence[s_index] = found
+        # "X reports:" hands the rest of the paragraph, or the paragraphs after it, to X
+        text = p.body[sent.start_char:sent.end_char].rstrip()
+        speech = [s for s, _ in found if s.kind != "document"]
+        if speech and text.endswith(":"):
+            para = self._paragraph(sent.start)
+            end_of_para = (para + 1 < len(self.paragraph_starts) and
+                           p.body[sent.end_char:self.paragraph_starts[para + 1]].strip() == "")
+            if end_of_para or sent.end_char >= len(p.body.rstrip()):
+                for later in range(para + 1, len(self.paragraph_starts)):
+                    self.result.by_paragraph.setdefault(later, []).extend(speech)
+            else:
+                for later in range(s_index + 1, len(p.ann.sentences)):
+                    if self._paragraph(p.ann.sentences[later].start) != para:
+                        break
+                    self.result.by_sentence.setdefault(later, []).extend(
+                        (s, set()) for s in speech)
+
+    def _speech(self, verb: int, s_start: int, s_end: int) -> list[tuple[Source, set[int]]]:
+        """Sources of a reporting verb: its speaker, and the outlet told, nearest first."""
+        p = self.p
+        speaker = self._speaker(verb, s_start)
+        if speaker is None:
+            return []
+        lo, hi = speaker
+        out: list[tuple[Source, set[int]]] = []
+        excluded = set(range(lo, hi)) | {verb}
+        if p.lemma(verb) == "tell":
+            listener = p.child(verb, "dobj", "dative")
+            if listener is not None and self._kind(listener) == "outlet":
+                src = self._source(listener, p.subtree(listener, skip=("relcl", "acl")))
+                if src is not None:
+                    out.append((src, excluded))
+        src = self._span_source(lo, hi)
+        if src is not None:
+            if speech_verbs()[p.lemma(verb)] == "social-media" or self._on_social(verb):
+                src.kind = "social-media"
+            out.append((src, excluded))
+        return out
+
+    def _speaker(self, verb: int, s_start: int) -> tuple[int, int] | None:
+        """Token range of who speaks: after a comma before the verb, else its subject."""
+        p = self.p
+        if p.is_passive(verb):  # "was reported to": no teller unless "by X"
+            agent = next((obj for prep, obj in p.preps(verb) if prep == "by"), None)
+            return None if agent is None else (min(p.subtree(agent)), max(p.subtree(agent)) + 1)
+        j = verb - 1
+        while j >= s_start and p.tokens[j].text not in (",", "“", "\"", ":", ";", "—"):
+            j -= 1
+        surface = (j + 1, verb)
+        subj = p.child(verb, "nsubj")
+        sent_end = p.sentence(verb).end
+        closing = not any(p.tokens[k].pos == "VERB" for k in range(verb + 1, sent_end))
+        if closing and j >= s_start and p.tokens[j].text == "," and verb - j > 1 and (
+                subj is None or subj <= j):
+            if any(p.tokens[k].pos in ("NOUN", "PROPN", "PRON") for k in range(*surface)):
+                return surface
+        if subj is None:
+            return None
+        tree = p.subtree(subj)
+        return min(tree), max(tree) + 1
+
+    def _on_social(self, verb: int) -> bool:
+        return any(prep == "on" and self.p.tokens[obj].lower_text in SOCIAL
+                   for prep, obj in self.p.preps(verb))
+
+    # --- sources from phrases ---------------------------------------------------------
+    def _according(self, lo: int, hi: int) -> list[Source]:
+        """Sources of 'according to …': the outlet or person it names; 'the report' reuses
+        the report cited before."""
+        p = self.p
+        named = []
+        for i in range(lo, hi):
+            ent = p.ent_at[i]
+            if ent is not None and ent.end - 1 == i and ent.label in ("ORG", "PERSON", "NORP",
+                                                                       "WORK_OF_ART", "GPE"):
+                src = self._source(i, list(range(max(ent.start, lo), ent.end)))
+                if src is not None and src.kind in ("outlet", "person", "organization",
+                                                    "official"):
+                    named.append(src)
+        if named:
+            if any(s.kind == "outlet" for s in named):
+                self._last_document = named
+            return named
+        head = next((i for i in range(lo, hi) if p.tokens[i].pos in ("NOUN", "PROPN") and
+                     p.tokens[i].dep != "compound"), None)
+        if head is None:
+            return []
+        if p.lemma(head) in DEFINITE_DOCUMENTS and p.tokens[lo].lower_text == "the" and \
+                self._last_document:
+            return list(self._last_document)
+        src = self._source(head, list(range(lo, hi)))
+        if src is None:
+            return []
+        if src.kind in ("outlet", "document"):
+            self._last_document = [src]
+        return [src]
+
+    def _span_source(self, lo: int, hi: int) -> Source | None:
+        p = self.p
+        heads = [i for i in range(lo, hi) if not lo <= p.tokens[i].head < hi or
+                 p.tokens[i].head == i]
+        heads = [i for i in heads if p.tokens[i].pos in ("NOUN", "PROPN", "PRON")] or heads
+        if not heads:
+            return None
+        return self._source(heads[0], list(range(lo, hi)))
+
+    def _source(self, head: int, indices: list[int]) -> Source | None:
+        p = self.p
+        if not indices:
+            return None
+        start, end = p.span(indices)
+        text = p.body[start:end].strip(" ,“”\"")
+        kind = self._kind(head)
+        actor = self.actors.resolve(head)
+        person = next((p.ent_at[i] for i in indices if p.ent_at[i] is not None and
+                       p.ent_at[i].label == "PERSON"), None)  # type: ignore[union-attr]
+        name: str | None = None
+        if person is not None:
+            name = person.text
+        elif actor is not None and actor.name:
+            name = actor.name
+        elif kind in ("outlet", "organization"):
+            name = _strip_the(text)
+        first = p.tokens[min(indices)].lower_text
+        anonymous = kind in ("person", "official") and person is None and (
+            first in ANONYMOUS_OPENERS or p.tokens[head].tag in ("NNS", "NN")
+        ) and not (actor is not None and actor.name and p.is_pronoun(head))
+        return Source(text=text, name=name, kind=kind, anonymous=anonymous, start=start, end=end)
+
+    def _kind(self, head: int) -> str:
+        p = self.p
+        tok = p.tokens[head]
+        ent = p.ent_at[head]
+        words = p.text(p.subtree(head, skip=("relcl", "acl", "prep"))).replace("’s", "").split()
+        if ent is not None and ent.label in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and any(
+                w in outlet_words() for w in ent.text.split()):
+            return "outlet"
+        if tok.pos == "PROPN" and any(w in outlet_words() for w in words):
+            return "outlet"
+        kinds = source_kinds()
+        lemma = p.lemma(head)
+        if lemma in kinds:
+            return kinds[lemma]
+        if ent is not None and ent.label == "PERSON":
+            return "person"
+        if ent is not None and ent.label in ("ORG", "NORP", "GPE"):
+            return "organization"
+        if p.is_pronoun(head):
+            actor = self.actors.resolve(head)
+            return "official" if actor is not None and actor.sector in ("GOV", "PRM") else "person"
+        return "person"
+
+    # --- quotes ----------------------------------------------------------------------
+    def _quotes(self) -> None:
+        p = self.p
+        previous: Quote | None = None
+        for m in _QUOTES.finditer(p.body):
+            inner = m.group(1) or m.group(2) or ""
+            if len(inner.split()) < 3:
+                continue
+            start, end = m.start(), m.end()
+            speaker = self._quote_speaker(start, end)
+            if speaker is None and previous is not None and previous.speaker is not None and \
+                    self._same_paragraph(previous.end, start) and start - previous.end < 400:
+                speaker = previous.speaker
+            quote = Quote(text=inner.strip(), speaker=speaker, start=start + 1, end=end - 1)
+            self.result.quotes.append(quote)
+            previous = quote
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return "\n\n" not in self.p.body[a:b]
+
+    def _quote_speaker(self, start: int, end: int) -> Actor | None:
+        p = self.p
+        toks = [t.i for t in p.tokens if start <= t.idx < end]
+        if not toks:
+            return None
+        sents = {p.sentence_index(toks[0]), p.sentence_index(toks[-1])}
+        outside: list[int] = []
+        for s in sorted(sents):
+            sent = p.ann.sentences[s]
+            outside.extend(i for i in range(sent.start, sent.end)
+                           if not start <= p.tokens[i].idx < end)
+        verbs = [i for i in outside if p.tokens[i].pos == "VERB" and p.lemma(i) in speech_verbs()]
+        if not verbs:  # "…, a commander told the paper." inside the marks
+            verbs = [i for i in toks[len(toks) // 2:] if p.tokens[i].pos == "VERB" and
+                     p.lemma(i) in speech_verbs()]
+        for verb in verbs:
+            speaker = self._speaker(verb, p.sentence(verb).start)
+            if speaker is not None:
+                return self.actors.resolve_span(*speaker)
+        return None
+
+
+def _as_source(actor: Actor) -> Source:
+    return Source(text=actor.text, name=actor.name, kind="person", anonymous=actor.name is None,
+                  start=actor.start, end=actor.end)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _dedupe(chain: list[Source]) -> list[Source]:
+    out: list[Source] = []
+    for src in chain:
+        key = (src.name or src.text).lower()
+        if any(key == (o.name or o.text).lower() or (src.start is not None and src.start == o.start)
+               for o in out):
+            continue
+        out.append(src)
+    return out

@@ -1,0 +1,250 @@
+"""The event stage: an annotated article → its event mentions, quotes and places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from wirewatch.articles.ids import stable_id
+from wirewatch.dates import resolve
+from wirewatch.events.actors import STATE_SECTORS, ActorResolver
+from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
+from wirewatch.events.attribution import Attributor
+from wirewatch.events.factuality import factuality
+from wirewatch.events.instruments import find_instruments
+from wirewatch.events.lexicon import Trigger, context_cues
+from wirewatch.events.places import find_places
+from wirewatch.events.tree import Parse
+from wirewatch.events.triggers import candidates, complement_is_future
+from wirewatch.records import (
+    Actor,
+    AnnotatedArticle,
+    ArticleRecord,
+    Evidence,
+    EventMention,
+    Place,
+    Source,
+)
+
+RECIPIENT_REQUIRED = frozenset({"AID", "COOPERATE", "SANCTION"})
+SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
+ANTECEDENT_SENTENCES = 3
+
+
+@dataclass(slots=True)
+class _Found:
+    """An event mention while it is being built, with what post-processing needs."""
+
+    mention: EventMention
+    trigger: int
+    sentence: int
+    trig: Trigger
+    own_attribution: bool
+    pronoun_things: bool
+    things: frozenset[int]
+
+
+def extract(ann: AnnotatedArticle) -> ArticleRecord:
+    p = Parse(ann)
+    actors = ActorResolver(p, ann.article.title)
+    attribution = Attributor(p, actors)
+    places = find_places(p)
+    publisher = ann.article.publisher
+    found: list[_Found] = []
+    for tok in p.tokens:
+        for trig in candidates(p, tok.i):
+            if trig.event_type == "NONE":
+                break
+            item = _mention(p, tok.i, trig, actors, attribution, places)
+            if item is not None:
+                found.append(item)
+                break
+    found = _drop_subsumed(p, found)
+    _fold_transfers(found)
+    _inherit(found)
+    head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
+        if publisher else []
+    events = []
+    for f in found:
+        m = f.mention
+        m.attribution = head + [s for s in m.attribution if (s.name or s.text) != publisher]
+        m.confidence = _confidence(f)
+        events.append(m)
+    return ArticleRecord(
+        article=ann.article,
+        events=events,
+        quotes=attribution.result.quotes,
+        places=sorted(places.values(), key=lambda pl: pl.start),
+    )
+
+
+def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution: Attributor,
+             places: dict[int, Place]) -> _Found | None:
+    r = roles(p, i, trig)
+    instruments = find_instruments(p, r.scope)
+    pronoun_things = bool(r.things) and all(p.is_pronoun(t) for t in r.things)
+    if "obj=weapon" in trig.conditions and not instruments and not (
+            pronoun_things and _weapon_before(p, i)):
+        return None
+    actor_list = _actors(actors, r.actors)
+    recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
+    if "comp=future" in trig.conditions and not complement_is_future(p, i):
+        return None
+    if "subj=state" in trig.conditions and not any(a.sector in STATE_SECTORS or (
+            a.country and a.sector is None) for a in actor_list):
+        return None
+    if "subj=workers" in trig.conditions and not any(a.sector in ("LAB", "EDU", "MED")
+                                                     for a in actor_list):
+        return None
+    if not actor_list and not recipients and not instruments:
+        return None
+    sent = p.sentence(i)
+    date_text, date = _date(p, r, i, p.ann.article.published)
+    tok = p.tokens[i]
+    evidence = Evidence(p.body[sent.start_char:sent.end_char], sent.start_char, sent.end_char)
+    chain = attribution.chain(i)
+    mention = EventMention(
+        id=stable_id(p.ann.article.article_id, str(tok.idx), trig.event_type),
+        event_type=trig.event_type,
+        mode=trig.mode,
+        contexts=_contexts(p, trig, sent.start, sent.end, bool(instruments)),
+        actors=actor_list,
+        recipients=recipients,
+        instruments=instruments,
+        date=date,
+        date_text=date_text,
+        location=_location(p, r, places, actor_list + recipients),
+        factuality=factuality(p, i, date, p.ann.article.published),
+        attribution=chain,
+        evidence=evidence,
+        trigger=Evidence(tok.text, tok.idx, tok.idx + len(tok.text)),
+        confidence=0.0,
+    )
+    things = frozenset(j for t in r.things for j in p.subtree(t))
+    return _Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things)
+
+
+def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        actor = resolver.resolve(h)
+        if actor is not None and all(actor.start != o.start for o in out):
+            out.append(actor)
+    return out
+
+
+def _weapon_before(p: Parse, i: int) -> bool:
+    start = p.ann.sentences[max(0, p.sentence_index(i) - 1)].start
+    return bool(find_instruments(p, range(start, i)))
+
+
+def _date(p: Parse, r: Roles, trigger: int, published: str | None) -> tuple[str | None, str | None]:
+    """The date phrase of the event's clause, else of the clauses it depends on."""
+    anchors = [r.anchor]
+    tok = p.tokens[r.anchor]
+    while tok.dep in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "pobj") and \
+            tok.head != tok.i and len(anchors) < 4:
+        tok = p.tokens[tok.head]
+        if tok.pos in ("VERB", "AUX"):
+            anchors.append(tok.i)
+    dates = [e for e in p.ann.entities if e.label == "DATE" and
+             p.sentence_index(e.start) == p.sentence_index(trigger)]
+    for anchor in anchors:
+        for ent in dates:
+            roots = [j for j in range(ent.start, ent.end) if not ent.start <= p.tokens[j].head <
+                     ent.end or p.tokens[j].head == j]
+            if roots and anchored(p, roots[0], anchor):
+                value = resolve(ent.text, published)
+                if value is not None:
+                    return ent.text, value
+    return None, None
+
+
+def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]) -> Place | None:
+    taken = {(a.start, a.end) for a in parties}
+    for end_token, place in places.items():
+        tok = p.tokens[end_token]
+        head = p.tokens[tok.head]
+        if tok.dep == "pobj" and head.lower_text in LOCATION_PREPS and \
+                (head.head == r.anchor or anchored(p, end_token, r.anchor)):
+            if (place.start, place.end) not in taken:
+                return place
+    return None
+
+
+def _contexts(p: Parse, trig: Trigger, start: int, end: int, armed: bool) -> list[str]:
+    out = list(trig.contexts)
+    cues = context_cues()
+    for j in range(start, end):
+        ctx = cues.get(p.lemma(j))
+        if ctx and ctx not in out:
+            out.append(ctx)
+    if armed and "military" not in out:
+        out.append("military")
+    return out
+
+
+def _drop_subsumed(p: Parse, found: list[_Found]) -> list[_Found]:
+    """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
+    is what was sent, not an event of its own."""
+    triggers = {f.trigger for f in found}
+    things = set().union(*(f.things for f in found)) if found else set()
+    keep = []
+    for f in found:
+        if p.lemma(f.trigger) in SUBSUMING and any(
+                c in triggers for c in p.children(f.trigger, "xcomp", "ccomp")):
+            continue
+        if f.trig.noun and f.trigger in things:
+            continue
+        keep.append(f)
+    return keep
+
+
+def _fold_transfers(found: list[_Found]) -> None:
+    """A transfer told in steps ("moved to X, where they were collected by Y, who shipped
+    them to Z") is one handover: later steps about 'them' add their recipients to the first."""
+    for k, f in enumerate(found):
+        if f.mention.event_type != "AID" or not f.pronoun_things:
+            continue
+        first = next((g for g in found[:k] if g.sentence == f.sentence and
+                      g.mention.event_type == "AID" and g.mention.instruments), None)
+        if first is None:
+            continue
+        for a in f.mention.recipients:
+            if all(a.start != b.start for b in first.mention.recipients):
+                first.mention.recipients.append(a)
+
+
+def _inherit(found: list[_Found]) -> None:
+    """Arguments left unsaid ("the weapons being smuggled") come from the event they echo."""
+    for k, f in enumerate(found):
+        m = f.mention
+        prior = [g for g in found[:k] if f.sentence - g.sentence <= ANTECEDENT_SENTENCES
+                 and g.sentence < f.sentence]
+        same = [g for g in prior if g.mention.event_type == m.event_type and
+                (g.mention.actors or g.mention.recipients)]
+        if not m.actors and not m.recipients and same:
+            ante = same[-1].mention
+            m.actors = [_inferred(a) for a in ante.actors]
+            m.recipients = [_inferred(a) for a in ante.recipients]
+            if not f.own_attribution:
+                m.attribution = list(ante.attribution)
+        if m.event_type in RECIPIENT_REQUIRED and not m.recipients:
+            donors = [g for g in same if g.mention.recipients]
+            if donors:
+                m.recipients = [_inferred(a) for a in donors[-1].mention.recipients]
+
+
+def _inferred(actor: Actor) -> Actor:
+    return replace(actor, inferred=[*actor.inferred, "context"])
+
+
+def _confidence(f: _Found) -> float:
+    m = f.mention
+    score = 0.45
+    score += 0.2 if any(a.country for a in m.actors) else 0.0
+    score += 0.15 if m.recipients else 0.0
+    score += 0.1 if not f.trig.noun else 0.0
+    score += 0.05 if m.date else 0.0
+    inferred = [a for a in m.actors + m.recipients if "context" in a.inferred]
+    score -= 0.15 if inferred else 0.0
+    return round(max(0.05, min(0.99, score)), 2)

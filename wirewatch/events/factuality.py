@@ -1,0 +1,69 @@
+"""Factuality: did the event happen (polarity), and is it asserted, hypothetical, future or
+historical (modality)? PLOVER's auxiliary modes, read from negation, modal verbs,
+conditionals and the verbs an event depends on."""
+
+from __future__ import annotations
+
+from wirewatch.events.tree import Parse
+from wirewatch.records import Factuality
+
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+NEGATORS = frozenset({"deny", "refute", "dismiss"})
+FUTURE_HEADS = frozenset({"plan", "intend", "prepare", "vow", "pledge", "promise", "threaten",
+                          "aim", "expect", "agree", "decide", "schedule", "set"})
+HYPOTHETICAL_HEADS = frozenset({"ask", "urge", "call", "demand", "request", "want", "seek",
+                                "lean", "press", "consider", "propose", "suggest", "try",
+                                "attempt", "hope", "refuse", "reject", "allege", "accuse"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+HISTORICAL_GAP_YEARS = 2
+
+
+def factuality(p: Parse, trigger: int, date: str | None, published: str | None) -> Factuality:
+    polarity = "positive"
+    modality = "asserted"
+    chain = [trigger, *_clause_heads(p, trigger)]
+    own = chain[0]
+    kids = [p.tokens[c] for c in p.kids[own]]
+    if p.tokens[own].dep == "xcomp" or p.tokens[own].dep == "pcomp":
+        kids += [p.tokens[c] for c in p.kids[p.tokens[own].head]]
+    if any(k.dep == "neg" for k in kids) or any(k.lower_text in ("never", "no") for k in kids):
+        polarity = "negative"
+    aux = {k.lower_text for k in kids if k.dep in ("aux", "auxpass")}
+    if aux & FUTURE_AUX or ("going" in aux and "to" in aux):
+        modality = "future"
+    elif aux & HYPOTHETICAL_AUX:
+        modality = "hypothetical"
+    if any(k.dep == "mark" and k.lower_text in CONDITIONAL_MARKS for k in kids):
+        modality = "hypothetical"
+    for head in chain[1:3]:
+        lemma = p.lemma(head)
+        if lemma in NEGATORS:
+            polarity = "negative"
+        elif modality == "asserted" and lemma in FUTURE_HEADS:
+            modality = "future"
+        elif modality == "asserted" and lemma in HYPOTHETICAL_HEADS:
+            modality = "hypothetical"
+    if modality == "asserted" and _historical(date, published):
+        modality = "historical"
+    return Factuality(polarity=polarity, modality=modality)
+
+
+def _clause_heads(p: Parse, i: int) -> list[int]:
+    """The verbs an event's clause depends on, nearest first ("plans to attack" → plan)."""
+    out = []
+    tok = p.tokens[i]
+    while tok.dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj") and tok.head != tok.i:
+        tok = p.tokens[tok.head]
+        if tok.pos in ("VERB", "NOUN"):
+            out.append(tok.i)
+    return out
+
+
+def _historical(date: str | None, published: str | None) -> bool:
+    if not date or not published or date.startswith("X"):
+        return False
+    try:
+        return int(published[:4]) - int(date[:4]) >= HISTORICAL_GAP_YEARS
+    except ValueError:
+        return False

@@ -1,0 +1,84 @@
+"""Typed views of the knowledge tables the event stage uses, each loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from wirewatch.knowledge import read_table
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str  # the head word
+    particle: str | None  # a required particle or preposition ("lean on" → "on")
+    extra: str | None  # a required object word ("return to jail" → "jail")
+    noun: bool
+    event_type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    frame: str  # act | give | receive | recip | ask
+    conditions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    term: str
+    name: str
+    kind: str
+
+
+def _opt(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+@cache
+def triggers() -> dict[tuple[str, bool], list[Trigger]]:
+    """(head lemma, is noun) → trigger senses, the more specific ones first."""
+    table: dict[tuple[str, bool], list[Trigger]] = {}
+    for lemma, pos, etype, mode, contexts, frame, conditions in read_table("triggers.tsv"):
+        words = lemma.split()
+        noun = pos == "N"
+        if noun:  # multi-word nouns are keyed on their last word ("air strike" → "strike")
+            head, particle, extra = words[-1], " ".join(words[:-1]) or None, None
+        else:
+            head = words[0]
+            particle = words[1] if len(words) > 1 else None
+            extra = words[2] if len(words) > 2 else None
+        trig = Trigger(head, particle, extra, noun, etype, _opt(mode),
+                       tuple(c for c in contexts.split(",") if _opt(c)), frame,
+                       frozenset(c for c in conditions.split(",") if _opt(c)))
+        table.setdefault((head, noun), []).append(trig)
+    for senses in table.values():
+        senses.sort(key=lambda t: (t.particle is None, t.extra is None))
+    return table
+
+
+@cache
+def sectors() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("sectors.tsv")}
+
+
+@cache
+def weapons() -> dict[str, Weapon]:
+    return {row[0]: Weapon(row[0], row[1], row[2]) for row in read_table("weapons.tsv")}
+
+
+@cache
+def speech_verbs() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("speech.tsv")}
+
+
+@cache
+def source_kinds() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("sources.tsv")}
+
+
+@cache
+def outlet_words() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("outlets.tsv"))
+
+
+@cache
+def context_cues() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("contexts.tsv")}

@@ -1,0 +1,47 @@
+"""Finding event triggers: a word sense from the trigger lexicon whose conditions hold."""
+
+from __future__ import annotations
+
+from wirewatch.events.lexicon import Trigger, triggers
+from wirewatch.events.tree import Parse
+
+FUTURE_WORDS = frozenset({"will", "would", "shall", "going"})
+
+
+def candidates(p: Parse, i: int) -> list[Trigger]:
+    """The trigger senses token i may carry, the most specific first."""
+    tok = p.tokens[i]
+    if tok.pos == "VERB" and tok.dep != "amod":
+        senses = triggers().get((p.lemma(i), False), [])
+        return [t for t in senses if _verb_particle(p, i, t)]
+    if tok.pos in ("NOUN", "PROPN") and tok.dep != "compound":
+        senses = triggers().get((p.lemma(i), True), []) or triggers().get(
+            (tok.lower_text, True), [])
+        return [t for t in senses if _noun_modifier(p, i, t)]
+    return []
+
+
+def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
+    if t.particle is None:
+        return True
+    for c in p.kids[i]:
+        tok = p.tokens[c]
+        if tok.dep in ("prt", "prep", "dobj") and tok.lower_text == t.particle:
+            if t.extra is None:
+                return True
+            return any(p.lemma(g) == t.extra for g in p.kids[c])
+    return False
+
+
+def _noun_modifier(p: Parse, i: int, t: Trigger) -> bool:
+    if t.particle is None:
+        return True
+    words = t.particle.split()
+    mods = [p.lemma(c) for c in p.children(i, "compound", "amod")]
+    return all(w in mods for w in words)
+
+
+def complement_is_future(p: Parse, i: int) -> bool:
+    """Does a clause below the trigger speak of the future ('that X would be done')?"""
+    return any(p.tokens[j].lower_text in FUTURE_WORDS and p.tokens[j].dep == "aux"
+               for j in p.subtree(i) if j > i)

