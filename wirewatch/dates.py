@@ -93,9 +93,20 @@ def resolve(phrase: str, published: str | None = None) -> str | None:
     return f"{year}-{found.month:02d}-{found.day:02d}" if has_day else f"{year}-{found.month:02d}"
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _relative(text: str, anchor: date | None) -> str | None:
     if anchor is None or not _RELATIVE.search(text):
         return None
+    words = text.lower().split()
+    days = [d for d in _WEEKDAYS if d in words]
+    if days and not {"next", "ago"} & set(words):
+        # news usage: "on Monday" is the latest Monday up to the publication day
+        back = (anchor.weekday() - _WEEKDAYS.index(days[0])) % 7
+        if "last" in words and back == 0:
+            back = 7
+        return (anchor - timedelta(days=back)).isoformat()
     base = datetime(anchor.year, anchor.month, anchor.day, 12)
     parsed = dateparser.parse(
         text, languages=["en"],

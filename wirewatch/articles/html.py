@@ -31,7 +31,11 @@ def extract_html(markup: str, url: str | None = None) -> list[HtmlArticle]:
         return []
     teasers = _teasers(root)
     if len(teasers) >= 2:
-        return [a for a in (_teaser_article(t) for t in teasers) if a is not None]
+        site = _meta(root, "og:site_name")
+        found = [a for a in (_teaser_article(t) for t in teasers) if a is not None]
+        for a in found:
+            a.publisher = site
+        return found
     article = _article_page(markup, root, url)
     return [article] if article is not None else []
 

@@ -231,6 +231,7 @@ class ActorResolver:
         p = self.p
         word = p.tokens[head].lower_text
         want_person = word in PERSON_PRONOUNS
+        want_plural = word in ("they", "them", "their")
         sent_start = p.sentence(head).start
         floor = p.ann.sentences[max(0, p.sentence_index(head) - 2)].start
         for m in reversed(self.memory):
@@ -239,6 +240,9 @@ class ActorResolver:
             if want_person and not m.person:
                 continue
             if not want_person and m.person and m.head >= sent_start:
+                continue
+            if want_plural and not (p.tokens[m.head].tag in ("NNS", "NNPS") or
+                                    m.actor.sector in GROUP_SECTORS):
                 continue
             start, end = p.span([head])
             a = m.actor

@@ -153,11 +153,15 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     return r
 
 
+NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def _add(p: Parse, bucket: list[int], head: int | None) -> None:
     if head is None:
         return
     for h in p.conjuncts(head):
-        if p.tokens[h].pos in ("NOUN", "PROPN", "PRON", "NUM") and h not in bucket:
+        if p.tokens[h].pos in ("NOUN", "PROPN", "PRON", "NUM") and h not in bucket and \
+                p.tokens[h].ent_type not in NOT_PARTIES:
             bucket.append(h)
 
 

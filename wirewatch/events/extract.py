@@ -97,6 +97,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     if not actor_list and not recipients and not instruments:
         return None
+    if "needs=recipient" in trig.conditions and not recipients:
+        return None
     sent = p.sentence(i)
     date_text, date = _date(p, r, i, p.ann.article.published)
     tok = p.tokens[i]

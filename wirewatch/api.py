@@ -1,0 +1,101 @@
+"""The Python API. Each function is one `wirewatch` sub-command."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from wirewatch.errors import InputError
+from wirewatch.nlp.model import load_model
+from wirewatch.pipeline import Result, run
+from wirewatch.records import ArticleRecord, Document
+from wirewatch.sources import Defaults, Item, read_inputs
+from wirewatch.sources.fetch import Transport
+from wirewatch.store import SqliteStore
+
+
+def extract(
+    inputs: Iterable[str],
+    *,
+    input_format: str | None = None,
+    defaults: Defaults = Defaults(),
+    articles_only: bool = False,
+    model: str | None = None,
+    transport: Transport | None = None,
+) -> Iterator[Result]:
+    """Article records (or input errors) for every input, nothing stored."""
+    items = read_inputs(inputs, input_format, defaults, transport)
+    nlp = None if articles_only else load_model(model)
+    return run(items, nlp, defaults)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    documents: int = 0  # documents processed in this run
+    unchanged: int = 0  # documents already in the store with the same content
+    new_articles: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+def content_hash(doc: Document) -> str:
+    h = hashlib.sha256()
+    for part in (doc.kind, doc.content, doc.url, doc.title, doc.published, doc.publisher):
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\x1f")
+    return h.hexdigest()[:32]
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: SqliteStore,
+    *,
+    input_format: str | None = None,
+    defaults: Defaults = Defaults(),
+    model: str | None = None,
+    transport: Transport | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_document: Callable[[], None] | None = None,
+) -> IngestReport:
+    """Process inputs into the store: idempotent, and resumable after an interruption
+    (each document is stored in one transaction; stored documents are not redone)."""
+    report = IngestReport()
+    hashes: dict[str, str] = {}
+
+    def fresh(items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if isinstance(item, Document):
+                digest = content_hash(item)
+                if store.has_document(item.doc_id, digest):
+                    report.unchanged += 1
+                    if on_document:
+                        on_document()
+                    continue
+                hashes[item.doc_id] = digest
+            yield item
+
+    def flush(doc_id: str, records: list[ArticleRecord]) -> None:
+        report.new_articles += store.add_document(doc_id, hashes[doc_id], records)
+        report.documents += 1
+        if on_document:
+            on_document()
+
+    items = fresh(read_inputs(inputs, input_format, defaults, transport))
+    current: str | None = None
+    batch: list[ArticleRecord] = []
+    for result in run(items, load_model(model), defaults):
+        if isinstance(result, InputError):
+            report.errors.append(result)
+            if on_error:
+                on_error(result)
+            if on_document:
+                on_document()
+            continue
+        doc_id = result.article.doc_id
+        if current is not None and doc_id != current:
+            flush(current, batch)
+            batch = []
+        current = doc_id
+        batch.append(result)
+    if current is not None:
+        flush(current, batch)
+    return report

@@ -1,0 +1,90 @@
+"""The `wirewatch` command. Each sub-command mirrors a function of the Python API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from wirewatch.cli import commands
+from wirewatch.errors import WirewatchError
+from wirewatch.sources import KINDS
+
+EXIT_SKIPPED = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirewatch",
+        description="Turn raw news pages into sourced event data.",
+    )
+    parser.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm 3.8.0; "
+                        "or set WIREWATCH_MODEL)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="files, folders, globs, URLs, or - for standard input")
+        p.add_argument("--input-format", choices=KINDS, help="override input detection")
+        p.add_argument("--published", help="publication date (YYYY-MM-DD) for documents "
+                       "that do not state one")
+        p.add_argument("--publisher", help="publisher for documents that do not name one")
+        p.add_argument("--url", help="URL for documents that do not carry one")
+
+    p = sub.add_parser("extract", help="print article records with events, quotes and places")
+    inputs(p)
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.add_argument("--articles-only", action="store_true",
+                   help="stop after cleaning and segmentation (no language model)")
+    p.set_defaults(func=commands.extract)
+
+    p = sub.add_parser("ingest", help="process inputs into the store")
+    inputs(p)
+    p.add_argument("--db", default="wirewatch.db", help="store path (default ./wirewatch.db)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=commands.ingest)
+
+    p = sub.add_parser("events", help="query merged events")
+    p.add_argument("--db", default="wirewatch.db")
+    p.add_argument("--type", help="PLOVER event type, e.g. AID")
+    p.add_argument("--actor", help="actor or recipient name, text or country code")
+    p.add_argument("--country", help="ISO 3166-1 alpha-3 code of a party or the location")
+    p.add_argument("--since", help="events on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="events on or before this date (YYYY-MM-DD)")
+    p.add_argument("--source", help="publisher or cited source")
+    p.add_argument("--text", help="full-text search in evidence and names")
+    p.add_argument("--limit", type=int, help="at most this many events")
+    p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
+    p.set_defaults(func=commands.events)
+
+    p = sub.add_parser("stories", help="articles grouped by the happening they report")
+    p.add_argument("--db", default="wirewatch.db")
+    p.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    p.set_defaults(func=commands.stories)
+
+    p = sub.add_parser("export", help="export the whole store")
+    p.add_argument("--db", default="wirewatch.db")
+    p.add_argument("--format", required=True,
+                   choices=("jsonl", "csv", "parquet", "geojson", "gexf"))
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.set_defaults(func=commands.export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except WirewatchError as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("wirewatch: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""The sub-commands: parse arguments into API calls, print results."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from tqdm import tqdm
+
+from wirewatch import api
+from wirewatch.cli.output import print_table, write_csv
+from wirewatch.errors import InputError, WirewatchError
+from wirewatch.export import EXPORTERS
+from wirewatch.records import ArticleRecord
+from wirewatch.sources import Defaults
+from wirewatch.store import EventFilter, SqliteStore
+
+EXIT_SKIPPED = 3
+ARTICLE_COLUMNS = ("doc_id", "title", "category", "published", "events", "quotes", "places")
+EVENT_COLUMNS = ("event_id", "event_type", "date", "actors", "recipients", "n_sources",
+                 "evidence")
+
+
+def _defaults(args: argparse.Namespace) -> Defaults:
+    if args.published and not _is_date(args.published):
+        raise WirewatchError(f"--published takes a date as YYYY-MM-DD, not {args.published!r}")
+    return Defaults(published=args.published, publisher=args.publisher, url=args.url)
+
+
+def _is_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _skip(error: InputError) -> None:
+    print(str(error), file=sys.stderr, flush=True)
+
+
+def extract(args: argparse.Namespace) -> int:
+    results = api.extract(
+        args.inputs, input_format=args.input_format, defaults=_defaults(args),
+        articles_only=args.articles_only, model=args.model,
+    )
+    skipped = 0
+    collected: list[dict[str, Any]] = []
+    for result in results:
+        if isinstance(result, InputError):
+            skipped += 1
+            _skip(result)
+            continue
+        record = result.to_dict()
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            collected.append(record)
+    if args.format == "json":
+        json.dump(collected, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "table":
+        print_table([_article_row(r) for r in collected], ARTICLE_COLUMNS)
+    if skipped and not collected and args.format != "jsonl":
+        return EXIT_SKIPPED
+    return EXIT_SKIPPED if skipped else 0
+
+
+def _article_row(r: dict[str, Any]) -> dict[str, Any]:
+    return {"doc_id": r["doc_id"], "title": r["title"], "category": r["category"],
+            "published": r["published"], "events": len(r["events"]),
+            "quotes": len(r["quotes"]), "places": len(r["places"])}
+
+
+def ingest(args: argparse.Namespace) -> int:
+    store = SqliteStore(args.db)
+    bar = tqdm(desc="ingesting", unit="doc", disable=args.quiet or not sys.stderr.isatty())
+    try:
+        report = api.ingest(
+            args.inputs, store, input_format=args.input_format, defaults=_defaults(args),
+            model=args.model, on_error=lambda e: bar.write(str(e), file=sys.stderr),
+            on_document=lambda: bar.update(1),
+        )
+    finally:
+        bar.close()
+    counts = store.counts()
+    store.close()
+    if not args.quiet:
+        print(
+            f"ingested {report.documents} documents ({report.new_articles} new articles, "
+            f"{report.unchanged} unchanged, {len(report.errors)} skipped); the store holds "
+            f"{counts['articles']} articles, {counts['events']} events, "
+            f"{counts['stories']} stories",
+            file=sys.stderr,
+        )
+    return EXIT_SKIPPED if report.errors else 0
+
+
+def _event_row(e: dict[str, Any]) -> dict[str, Any]:
+    def parties(group: list[dict[str, Any]]) -> str:
+        return "; ".join(f"{a.get('name') or a['text']} ({a.get('country') or '?'})"
+                         for a in group)
+
+    return {"event_id": e["event_id"], "event_type": e["event_type"], "mode": e["mode"],
+            "date": e["date"], "actors": parties(e["actors"]),
+            "recipients": parties(e["recipients"]), "n_sources": e["n_sources"],
+            "first_reported": e["first_reported"], "last_reported": e["last_reported"],
+            "sources": "; ".join(s.get("name") or s["text"] for s in e["attribution"]),
+            "evidence": e["evidence"]["text"]}
+
+
+def events(args: argparse.Namespace) -> int:
+    store = SqliteStore(args.db, readonly=True)
+    f = EventFilter(type=args.type, actor=args.actor, country=args.country, since=args.since,
+                    until=args.until, source=args.source, text=args.text, limit=args.limit)
+    found = store.events(f)
+    if args.format == "jsonl":
+        for e in found:
+            sys.stdout.write(json.dumps(e, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        write_csv(sys.stdout, (_event_row(e) for e in found))
+    else:
+        print_table([_event_row(e) for e in found], EVENT_COLUMNS)
+    return 0
+
+
+def stories(args: argparse.Namespace) -> int:
+    store = SqliteStore(args.db, readonly=True)
+    found = list(store.stories())
+    if args.format == "jsonl":
+        for s in found:
+            sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n")
+    else:
+        print_table([{**s, "articles": len(s["article_ids"]),
+                      "publishers": ", ".join(s["publishers"])} for s in found],
+                    ("story_id", "title", "articles", "publishers", "first_published"))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    store = SqliteStore(args.db, readonly=True)
+    count = EXPORTERS[args.format](store, args.output)
+    print(f"exported {count} records to {args.output}", file=sys.stderr)
+    return 0
+
+
+__all__ = ["ArticleRecord", "events", "export", "extract", "ingest", "stories"]
