@@ -25,7 +25,7 @@ def extract(
     transport: Transport | None = None,
 ) -> Iterator[Result]:
     """Article records (or input errors) for every input, nothing stored."""
-    items = read_inputs(inputs, input_format, defaults, transport)
+    items = read_inputs(inputs, input_format, transport)
     nlp = None if articles_only else load_model(model)
     return run(items, nlp, defaults)
 
@@ -79,7 +79,7 @@ def ingest(
         if on_document:
             on_document()
 
-    items = fresh(read_inputs(inputs, input_format, defaults, transport))
+    items = fresh(read_inputs(inputs, input_format, transport))
     current: str | None = None
     batch: list[ArticleRecord] = []
     for result in run(items, load_model(model), defaults):

@@ -14,6 +14,8 @@ from wirewatch.records import Article, Document
 
 __all__ = ["find_articles"]
 
+MIN_WORDS = 3
+
 
 def find_articles(doc: Document) -> list[Article]:
     """The articles in a document, in page order (empty when it holds none)."""
@@ -28,6 +30,9 @@ def find_articles(doc: Document) -> list[Article]:
                      parse_date(s.dateline) if s.dateline else None, None)
             for s in segment(doc.content)
         ]
+        if not found and len(doc.content.split()) >= MIN_WORDS:  # a short plain text
+            body = "\n\n".join(p.strip() for p in doc.content.split("\n\n") if p.strip())
+            found = [_article(doc, None, body, None, [], None, None)]
     if doc.title and len(found) == 1:
         found[0].title = doc.title
         found[0].article_id = article_id(doc.title, found[0].body)

@@ -75,12 +75,13 @@ def _teaser_article(el: _Element) -> HtmlArticle | None:
 
 
 def _article_page(markup: str, root: _Element, url: str | None) -> HtmlArticle | None:
-    result = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        as_dict=True,
     )
+    result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) \
+        else extracted
     if not isinstance(result, dict) or not (result.get("text") or "").strip():
-        return None
+        return _fragment(root)
     title = result.get("title")
     paragraphs = [p.strip() for p in str(result["text"]).split("\n") if p.strip()]
     if paragraphs and title and paragraphs[0] == title.strip():
@@ -96,6 +97,14 @@ def _article_page(markup: str, root: _Element, url: str | None) -> HtmlArticle |
         published=result.get("date"),
         publisher=result.get("sitename"),
     )
+
+
+def _fragment(root: _Element) -> HtmlArticle | None:
+    """A snippet too small for boilerplate removal (a feed summary): all its text."""
+    lines = render_element(root)
+    if not lines or sum(len(line.split()) for line in lines) < PROSE_WORDS:
+        return None
+    return HtmlArticle(title=None, body="\n\n".join(lines), captions=_captions(root))
 
 
 def _captions(el: _Element) -> list[str]:

@@ -42,7 +42,8 @@ def _header(run: list[Line]) -> Segment | None:
     titles = [i for i, line in enumerate(run) if is_title(line)]
     if not titles:
         return None
-    t = titles[0]
+    # the headline is the fullest candidate: menus and captions are shorter
+    t = max(titles, key=lambda i: (min(run[i].words, 16), -i))
     seg = Segment(title=run[t].text)
     if t > 0 and is_category(run[t - 1]):
         seg.category = run[t - 1].text

@@ -10,7 +10,7 @@ import glob
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch.errors import InputError
@@ -35,18 +35,18 @@ class Defaults:
 def read_inputs(
     inputs: Iterable[str],
     input_format: str | None = None,
-    defaults: Defaults = Defaults(),
     transport: Transport | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[Item]:
-    """Every document of every input, in order, with the user's defaults filled in."""
+    """Every document of every input, in order. Documents keep what they state about
+    themselves; the articles stage fills in the user's defaults where they are silent."""
     for name, data, content_type in _expand(inputs, transport or UrllibTransport(), max_bytes):
         if isinstance(data, InputError):
             yield data
             continue
         kind = input_format or sniff(data, name)
         for item in _read(name, data, kind, content_type):
-            yield item if isinstance(item, InputError) else _fill(item, defaults)
+            yield item
 
 
 def _read(name: str, data: bytes, kind: str, content_type: str | None) -> Iterator[Item]:
@@ -58,15 +58,6 @@ def _read(name: str, data: bytes, kind: str, content_type: str | None) -> Iterat
         return read_warc(name, data)
     url = name if name.startswith(("http://", "https://")) else None
     return read_page(name, data, kind, content_type, url)
-
-
-def _fill(doc: Document, defaults: Defaults) -> Document:
-    return replace(
-        doc,
-        published=doc.published or defaults.published,
-        publisher=doc.publisher or defaults.publisher,
-        url=doc.url or defaults.url,
-    )
 
 
 def _expand(

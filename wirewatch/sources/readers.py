@@ -106,6 +106,8 @@ def read_warc(name: str, data: bytes) -> Iterator[Item]:
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI") or f"{name}#{count + 1}"
             payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0):  # the record ends before its length
+                raise EOFError(f"record {url} is cut short")
             count += 1
             yield from read_page(url, payload, "html", ctype, url)
     except Exception as exc:  # warcio raises many kinds on damaged archives

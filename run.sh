@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Set up wirewatch from the hash-pinned lock file and run it.
+#   ./run.sh demo    ingest the bundled samples into ./wirewatch.db and summarise them
+#   ./run.sh test    lint, type-check and run the test suite (what CI runs)
+#   ./run.sh bench   the throughput benchmark (needs ../shared)
+#   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=${WIREWATCH_VENV:-.venv}
+PY=${PYTHON:-python3}
+
+setup() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "creating virtualenv $VENV" >&2
+    "$PY" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    echo "installing the locked dependencies (hash-checked)" >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+      --require-hashes --no-deps -r requirements.lock
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+      --no-deps --no-build-isolation -e .
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  setup)
+    setup ;;
+  demo)
+    setup
+    "$VENV/bin/wirewatch" ingest samples/ --db wirewatch.db
+    echo
+    echo "== stories =="
+    "$VENV/bin/wirewatch" stories --db wirewatch.db --format table
+    echo
+    echo "== events =="
+    "$VENV/bin/wirewatch" events --db wirewatch.db --format table --limit 25 ;;
+  test)
+    setup
+    "$VENV/bin/ruff" check wirewatch tests bench scripts
+    "$VENV/bin/mypy"
+    "$VENV/bin/python" -m pytest -q ;;
+  bench)
+    setup
+    "$VENV/bin/python" bench/throughput.py ;;
+  *)
+    sed -n '2,6p' "$0" >&2
+    exit 2 ;;
+esac

@@ -1,0 +1,103 @@
+"""The seed page, read the way the gold file says a careful analyst reads it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import cli
+
+
+def _load(shared: Path) -> dict[str, Any]:
+    return dict(json.loads((shared / "acceptance" / "seed_page.gold.json").read_text()))
+
+
+def _texts(links: list[dict[str, Any]]) -> str:
+    return " | ".join(f"{x.get('text') or ''} {x.get('name') or ''}" for x in links).lower()
+
+
+def matches(gold: dict[str, Any], m: dict[str, Any]) -> bool:
+    """The gold file's matching rule, word for word."""
+    if m["event_type"] not in gold["types"]:
+        return False
+    actors = {a["country"] for a in m["actors"]}
+    recipients = {a["country"] for a in m["recipients"]}
+    if not set(gold.get("actor_countries", [])) <= actors:
+        return False
+    if not set(gold.get("recipient_countries", [])) <= recipients:
+        return False
+    if "date" in gold and m["date"] != gold["date"]:
+        return False
+    chain = _texts(m["attribution"])
+    if any(s.lower() not in chain for s in gold.get("attribution_contains", [])):
+        return False
+    tools = _texts(m["instruments"])
+    return all(s.lower() in tools for s in gold.get("instruments_contain", []))
+
+
+@pytest.fixture(scope="module")
+def seed_records(shared: Path) -> list[dict[str, Any]]:
+    gold = _load(shared)
+    run = cli("extract", str(shared / gold["input"]))
+    assert run.returncode == 0, run.stderr
+    return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+def test_two_articles_no_more(shared: Path, seed_records: list[dict[str, Any]]) -> None:
+    assert len(seed_records) == len(_load(shared)["articles"])
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_article_fields(shared: Path, seed_records: list[dict[str, Any]], n: int) -> None:
+    gold, got = _load(shared)["articles"][n], seed_records[n]
+    assert got["title"] == gold["title"]
+    assert got["category"] == gold["category"]
+    assert got["published"] == gold["published"]
+    for s in gold["body_must_contain"]:
+        assert s in got["body"]
+    for s in gold["body_must_not_contain"]:
+        assert s not in got["body"]
+    for s in gold["captions_contain"]:
+        assert any(s in c for c in got["captions"]), got["captions"]
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_gold_events(shared: Path, seed_records: list[dict[str, Any]], n: int) -> None:
+    gold, got = _load(shared)["articles"][n], seed_records[n]
+    missing = [g["name"] for g in gold["events"] if not any(matches(g, m) for m in got["events"])]
+    assert not missing, f"gold events not found: {missing}"
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_gold_quotes(shared: Path, seed_records: list[dict[str, Any]], n: int) -> None:
+    gold, got = _load(shared)["articles"][n], seed_records[n]
+    for q in gold["quotes"]:
+        found = [x for x in got["quotes"] if q["text_contains"] in x["text"]]
+        assert found, q
+        speaker = found[0]["speaker"]
+        assert speaker is not None
+        assert q["speaker_contains"].lower() in _texts([speaker])
+
+
+def test_evidence_offsets_point_into_body(seed_records: list[dict[str, Any]]) -> None:
+    for record in seed_records:
+        for m in record["events"]:
+            ev = m["evidence"]
+            assert record["body"][ev["start"]:ev["end"]] == ev["text"]
+            assert record["body"][m["trigger"]["start"]:m["trigger"]["end"]] == m["trigger"]["text"]
+        for q in record["quotes"]:
+            assert record["body"][q["start"]:q["end"]] == q["text"] or q["text"] in record["body"]
+
+
+def test_dates_resolve_with_publication_date(shared: Path) -> None:
+    gold = _load(shared)
+    extra = gold["with_published_2022_04_12"]
+    run = cli("extract", str(shared / gold["input"]), "--published", "2022-04-12")
+    assert run.returncode == 0, run.stderr
+    record = json.loads(run.stdout.splitlines()[extra["article"]])
+    dates = {m["date"] for m in record["events"]}
+    assert set(extra["dates"]) <= dates
+    assert record["published"] == "2022-04-12"
