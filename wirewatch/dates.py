@@ -60,8 +60,11 @@ def _anchor(published: str | None) -> date | None:
 
 
 @lru_cache(maxsize=4096)
-def resolve(phrase: str, published: str | None = None) -> str | None:
-    """The TIMEX3 value of a date phrase, anchored on the publication date when known."""
+def resolve(phrase: str, published: str | None = None, future: bool = False) -> str | None:
+    """The TIMEX3 value of a date phrase, anchored on the publication date when known.
+
+    A phrase without a year takes the year that puts it before publication (news tells
+    what happened), or after it when ``future`` (the event is announced or planned)."""
     anchor = _anchor(published)
     text = _ORDINAL.sub(r"\1", " ".join(phrase.split()))
     if _WEEKEND.search(text):
@@ -84,7 +87,10 @@ def resolve(phrase: str, published: str | None = None) -> str | None:
         year = found.year
     elif anchor is not None:
         year = anchor.year
-        if date(year, found.month, min(found.day, 28)) > anchor + FUTURE_SLACK:
+        candidate = date(year, found.month, min(found.day, 28))
+        if future and candidate < anchor - FUTURE_SLACK:
+            year += 1
+        elif not future and candidate > anchor + FUTURE_SLACK:
             year -= 1
     else:
         return f"XXXX-{found.month:02d}-{found.day:02d}" if has_day else f"XXXX-{found.month:02d}"

@@ -75,7 +75,7 @@ def is_title(line: Line) -> bool:
     text = line.text
     if not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS:
         return False
-    if text.endswith((":", "*", "|", "»")) or _INNER_STOP.search(text):
+    if text.endswith((":", "*", "|", "»", ".")) or _INNER_STOP.search(text):
         return False
     return not (is_dateline(text) or _BYLINE.match(text))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import NON_STATE, country_name, country_of
+from wirewatch.gazetteer import NON_STATE, country_name, country_of, place_of
 from wirewatch.records import Actor
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -29,6 +29,10 @@ STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
+COREF_SENTENCES = 4  # how far back "the government" may find "the Colombian government"
+QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
+                       "group couple most all one two three four five six seven eight nine ten "
+                       "tens".split())
 
 
 @dataclass(slots=True)
@@ -88,6 +92,14 @@ class ActorResolver:
         tok = p.tokens[head]
         if p.is_pronoun(head):
             return self._pronoun(head)
+        if p.lemma(head) in QUANTITIES or tok.pos == "NUM":  # "thousands of students"
+            for prep, obj in p.preps(head):
+                if prep == "of":
+                    inner = self.resolve(obj)
+                    if inner is None:
+                        return None
+                    start, end = p.span(self._text_indices(head) + self._text_indices(obj))
+                    return replace(inner, text=p.body[start:end], start=start, end=end)
         indices = self._text_indices(head)
         start, end = p.span(indices)
         text = p.body[start:end]
@@ -164,6 +176,9 @@ class ActorResolver:
                 if match is None:
                     cm = country_of(label_text)
                     match = (cm.code, cm.sector) if cm else None
+                if match is None and ent.label in ("GPE", "LOC", "FAC"):
+                    place = place_of(label_text)  # "police in Lagos"
+                    match = (place.country, None) if place and place.country else None
                 if match:
                     found.setdefault(self._role(head, ent.start, ent.end), match)
                 continue
@@ -237,7 +252,7 @@ class ActorResolver:
         for m in reversed(self.memory):
             if m.head >= head or m.head < floor:
                 continue
-            if want_person and not m.person:
+            if want_person and (not m.person or p.tokens[m.head].tag in ("NNS", "NNPS")):
                 continue
             if not want_person and m.person and m.head >= sent_start:
                 continue
@@ -256,10 +271,12 @@ class ActorResolver:
         p = self.p
         lemma = p.lemma(head)
         key = _name_key(p.text(self._text_indices(head)))
+        recent = p.ann.sentences[max(0, p.sentence_index(head) - COREF_SENTENCES)].start
         for m in reversed(self.memory):
             if m.head >= head or not m.actor.country:
                 continue
-            if m.lemma == lemma or any(len(n) > 3 and (n in key or key in n) for n in m.names):
+            if (m.lemma == lemma and m.head >= recent) or any(
+                    len(n) > 3 and (n in key or key in n) for n in m.names):
                 return m.actor.country, None
         if sector in GROUP_SECTORS:
             for m in reversed(self.memory):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wirewatch.events.lexicon import Trigger
+from wirewatch.events.lexicon import Trigger, weapons
 from wirewatch.events.tree import Parse
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -63,6 +63,10 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             doer = p.tokens[i].head
     if doer is None and subj is None and subjpass is None:
         doer = _controller(p, i)
+    if doer is not None and p.lemma(doer) in weapons():  # "Russian drones struck": the
+        r.scope.extend(p.subtree(doer))                  # drones are the instrument
+        doer = next((c for c in p.children(doer, "amod", "compound", "poss")
+                     if p.ent_at[c] is not None), None)
     if trig.frame == "receive":
         _add(p, r.recipients, doer)
         _add(p, r.things, done_to)
@@ -75,7 +79,7 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         _add(p, r.things, done_to)
     else:
         _add(p, r.actors, doer)
-        _add(p, r.things if "obj=weapon" in trig.conditions else r.recipients, done_to)
+        _add(p, r.things if "obj=materiel" in trig.conditions else r.recipients, done_to)
     for prep, obj in p.preps(i):
         if trig.particle and prep == trig.particle and trig.frame == "ask":
             _add(p, r.recipients, obj)
@@ -86,7 +90,7 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         elif trig.frame == "recip" and prep == "with":
             _add(p, r.actors, obj)
         elif trig.frame in ("act", "ask", "deploy") and prep in AGAINST_PREPS and \
-                prep != trig.particle and (trig.frame != "deploy" or prep == "against"):
+                (trig.frame != "deploy" or prep == "against"):
             _add(p, r.recipients, obj)
         elif trig.frame == "ask" and prep in ("to", "on"):
             _add(p, r.recipients, obj)
@@ -98,13 +102,16 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
                 wanted = TO_PREPS if trig.frame == "give" else AGAINST_PREPS
                 if prep in wanted and _animate(p, obj) and trig.frame in ("give", "act", "deploy"):
                     _add(p, r.recipients, obj)
+    if not r.recipients and trig.event_type in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
+        for c in p.children(i, "xcomp"):  # "threatened to attack X": X is threatened
+            _add(p, r.recipients, p.child(c, "dobj"))
     if trig.frame == "give" and not r.actors:
         owner = _owner(p, r.things)
         if owner is not None:
             _add(p, r.actors, owner)
     for t in r.things:
         r.scope.extend(p.subtree(t, skip=("relcl",)))
-    if "obj=weapon" in trig.conditions and dobj is not None:
+    if "obj=materiel" in trig.conditions and dobj is not None:
         r.scope.extend(p.subtree(dobj))
     if trig.frame in ("give", "receive") and not r.things:
         r.scope.extend(_after(p, i))
@@ -160,8 +167,13 @@ def _add(p: Parse, bucket: list[int], head: int | None) -> None:
     if head is None:
         return
     for h in p.conjuncts(head):
-        if p.tokens[h].pos in ("NOUN", "PROPN", "PRON", "NUM") and h not in bucket and \
-                p.tokens[h].ent_type not in NOT_PARTIES:
+        tok = p.tokens[h]
+        if h in bucket:
+            continue
+        if tok.ent_type in NOT_PARTIES and not (tok.ent_type == "CARDINAL" and any(
+                prep == "of" for prep, _ in p.preps(h))):  # "thousands of students"
+            continue
+        if tok.pos in ("NOUN", "PROPN", "PRON", "NUM") or tok.ent_type in ("NORP", "GPE"):
             bucket.append(h)
 
 
@@ -182,8 +194,9 @@ def _controller(p: Parse, i: int) -> int | None:
             return head.i
         if tok.dep in ("xcomp", "advcl"):
             for prep, obj in p.preps(head.i):
-                if prep == "on":  # "leaning on China to send": China sends
-                    return obj
+                if prep == "on" and p.tokens[obj].ent_type not in NOT_PARTIES:
+                    return obj  # "leaning on China to send": China sends
+        if tok.dep == "xcomp":  # "urged Serbia to recognise": Serbia recognises
             obj = p.child(head.i, "dobj")
             if obj is not None and p.lemma(head.i) not in ("help", "want", "promise"):
                 return obj

@@ -11,7 +11,7 @@ from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, context_cues
+from wirewatch.events.lexicon import Trigger, context_cues, sectors
 from wirewatch.events.places import find_places
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import candidates, complement_is_future
@@ -26,6 +26,7 @@ from wirewatch.records import (
 )
 
 RECIPIENT_REQUIRED = frozenset({"AID", "COOPERATE", "SANCTION"})
+FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
 ANTECEDENT_SENTENCES = 3
 
@@ -53,7 +54,9 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
     for tok in p.tokens:
         for trig in candidates(p, tok.i):
             if trig.event_type == "NONE":
-                break
+                if "obj=event" not in trig.conditions or _governs_event_noun(p, tok.i):
+                    break
+                continue
             item = _mention(p, tok.i, trig, actors, attribution, places)
             if item is not None:
                 found.append(item)
@@ -82,11 +85,21 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     r = roles(p, i, trig)
     instruments = find_instruments(p, r.scope)
     pronoun_things = bool(r.things) and all(p.is_pronoun(t) for t in r.things)
-    if "obj=weapon" in trig.conditions and not instruments and not (
+    if "obj=materiel" in trig.conditions and not instruments and not (
             pronoun_things and _weapon_before(p, i)):
+        return None
+    if "obj=forces" in trig.conditions and not any(
+            sectors().get(p.lemma(t)) in FORCES for t in r.things):
         return None
     actor_list = _actors(actors, r.actors)
     recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
+    location = _location(p, r, places, actor_list + recipients)
+    if location is not None and location.country:
+        for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
+            if party.name is None and (party.country is None or "country" in party.inferred):
+                party.country = location.country
+                if "country" not in party.inferred:
+                    party.inferred.append("country")
     if "comp=future" in trig.conditions and not complement_is_future(p, i):
         return None
     if "subj=state" in trig.conditions and not any(a.sector in STATE_SECTORS or (
@@ -100,7 +113,10 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     if "needs=recipient" in trig.conditions and not recipients:
         return None
     sent = p.sentence(i)
-    date_text, date = _date(p, r, i, p.ann.article.published)
+    facts = factuality(p, i, None, p.ann.article.published)
+    date_text, date = _date(p, r, i, p.ann.article.published, facts.modality == "future")
+    if facts.modality == "asserted":
+        facts = factuality(p, i, date, p.ann.article.published)
     tok = p.tokens[i]
     evidence = Evidence(p.body[sent.start_char:sent.end_char], sent.start_char, sent.end_char)
     chain = attribution.chain(i)
@@ -114,8 +130,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         instruments=instruments,
         date=date,
         date_text=date_text,
-        location=_location(p, r, places, actor_list + recipients),
-        factuality=factuality(p, i, date, p.ann.article.published),
+        location=location,
+        factuality=facts,
         attribution=chain,
         evidence=evidence,
         trigger=Evidence(tok.text, tok.idx, tok.idx + len(tok.text)),
@@ -123,6 +139,12 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     )
     things = frozenset(j for t in r.things for j in p.subtree(t))
     return _Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things)
+
+
+def _governs_event_noun(p: Parse, verb: int) -> bool:
+    """'launched an attack', 'imposed sanctions': the noun carries the event."""
+    obj = p.child(verb, "dobj")
+    return obj is not None and any(t.event_type != "NONE" for t in candidates(p, obj))
 
 
 def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
@@ -139,7 +161,8 @@ def _weapon_before(p: Parse, i: int) -> bool:
     return bool(find_instruments(p, range(start, i)))
 
 
-def _date(p: Parse, r: Roles, trigger: int, published: str | None) -> tuple[str | None, str | None]:
+def _date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
+          ) -> tuple[str | None, str | None]:
     """The date phrase of the event's clause, else of the clauses it depends on."""
     anchors = [r.anchor]
     tok = p.tokens[r.anchor]
@@ -155,13 +178,15 @@ def _date(p: Parse, r: Roles, trigger: int, published: str | None) -> tuple[str 
             roots = [j for j in range(ent.start, ent.end) if not ent.start <= p.tokens[j].head <
                      ent.end or p.tokens[j].head == j]
             if roots and anchored(p, roots[0], anchor):
-                value = resolve(ent.text, published)
+                value = resolve(ent.text, published, future)
                 if value is not None:
                     return ent.text, value
     return None, None
 
 
 def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]) -> Place | None:
+    """Where it happened: 'in/at/near <place>' on the event's clause, else a place named
+    inside its target ('shelled the town of Idlib')."""
     taken = {(a.start, a.end) for a in parties}
     for end_token, place in places.items():
         tok = p.tokens[end_token]
@@ -170,6 +195,11 @@ def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]
                 (head.head == r.anchor or anchored(p, end_token, r.anchor)):
             if (place.start, place.end) not in taken:
                 return place
+    targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
+    for end_token, place in places.items():
+        if end_token in targets and p.tokens[end_token].dep == "pobj" and \
+                (place.start, place.end) not in taken:
+            return place
     return None
 
 

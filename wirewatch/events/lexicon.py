@@ -50,7 +50,7 @@ def triggers() -> dict[tuple[str, bool], list[Trigger]]:
                        frozenset(c for c in conditions.split(",") if _opt(c)))
         table.setdefault((head, noun), []).append(trig)
     for senses in table.values():
-        senses.sort(key=lambda t: (t.particle is None, t.extra is None))
+        senses.sort(key=lambda t: (t.particle is None, t.extra is None, t.event_type != "NONE"))
     return table
 
 

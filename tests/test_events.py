@@ -1,0 +1,145 @@
+"""Event extraction on sentences written for these tests (none from any gold file)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from wirewatch.pipeline import run
+from wirewatch.records import ArticleRecord, Document, EventMention
+from wirewatch.sources import Defaults
+
+
+def read(nlp: Language, text: str, published: str | None = "2024-06-10",
+         publisher: str | None = None) -> ArticleRecord:
+    results = list(run([Document("test", "text", text)], nlp,
+                       Defaults(published=published, publisher=publisher)))
+    assert len(results) == 1 and isinstance(results[0], ArticleRecord), results
+    return results[0]
+
+
+def one(nlp: Language, text: str, event_type: str, **kw: Any) -> EventMention:
+    found = [e for e in read(nlp, text, **kw).events if e.event_type == event_type]
+    assert found, f"no {event_type} in {text!r}"
+    return found[0]
+
+
+def countries(actors: list[Any]) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    ("Egypt and Sudan agreed on Tuesday to share water from the Nile.", "AGREE", "EGY", None),
+    ("The Turkish president met his Greek counterpart in Athens on Thursday.", "CONSULT", "TUR",
+     "GRC"),
+    ("France praised Morocco for its help in the rescue.", "SUPPORT", "FRA", "MAR"),
+    ("The Colombian government apologized to the families of the victims.", "CONCEDE", "COL",
+     None),
+    ("Norway and Sweden will cooperate on border security.", "COOPERATE", "NOR", None),
+    ("Japan sent 200 tonnes of rice to North Korea.", "AID", "JPN", "PRK"),
+    ("Israel released 30 Palestinian prisoners on Sunday.", "RETREAT", "ISR", "PSE"),
+    ("The European Union urged Serbia to recognise Kosovo.", "REQUEST", "EUR", "SRB"),
+    ("China accused the United States of spying.", "ACCUSE", "CHN", "USA"),
+    ("Venezuela rejected the proposal from Brazil.", "REJECT", "VEN", None),
+    ("North Korea threatened to attack South Korea.", "THREATEN", "PRK", "KOR"),
+    ("Thousands of students protested against the government in Tehran.", "PROTEST", "IRN",
+     None),
+    ("The United States imposed sanctions on Russian banks.", "SANCTION", "USA", "RUS"),
+    ("Russia deployed troops to the border with Ukraine.", "MOBILIZE", "RUS", None),
+    ("Police in Lagos arrested 12 journalists on Friday.", "COERCE", "NGA", "NGA"),
+    ("Syrian forces shelled the town of Idlib, killing five civilians.", "ASSAULT", "SYR", None),
+])
+def test_every_plover_type(nlp: Language, text: str, etype: str, actor: str,
+                           recipient: str | None) -> None:
+    m = one(nlp, text, etype)
+    assert actor in countries(m.actors), m.actors
+    if recipient:
+        assert recipient in countries(m.recipients), m.recipients
+
+
+def test_modes(nlp: Language) -> None:
+    assert one(nlp, "Police in Lagos arrested 12 journalists.", "COERCE").mode == "arrest"
+    assert one(nlp, "Syrian forces shelled the town.", "ASSAULT").mode == "heavy-weapons"
+    assert one(nlp, "Israel released 30 prisoners.", "RETREAT").mode == "release"
+    assert one(nlp, "Students protested in the capital.", "PROTEST").mode == "demo"
+
+
+def test_light_verbs_yield_to_event_nouns(nlp: Language) -> None:
+    events = read(nlp, "The United States imposed sanctions on Russian banks.").events
+    assert [e.event_type for e in events] == ["SANCTION"]
+
+
+def test_factuality(nlp: Language) -> None:
+    neg = one(nlp, "Pakistan denied that it had sent troops into Afghanistan.", "MOBILIZE")
+    assert neg.factuality.polarity == "negative"
+    assert one(nlp, "Two officials said the army had not fired on the crowd.",
+               "ASSAULT").factuality.polarity == "negative"
+    assert one(nlp, "India could attack Pakistan if the talks fail.",
+               "ASSAULT").factuality.modality == "hypothetical"
+    assert one(nlp, "North Korea threatened to attack South Korea.",
+               "ASSAULT").factuality.modality == "future"
+    assert one(nlp, "In 1991 Iraq invaded Kuwait.", "ASSAULT").factuality.modality == "historical"
+    assert one(nlp, "Israel released 30 prisoners.", "RETREAT").factuality.modality == "asserted"
+
+
+def test_dates_against_publication(nlp: Language) -> None:
+    assert one(nlp, "Police in Lagos arrested 12 journalists on Friday.", "COERCE").date == \
+        "2024-06-07"
+    future = one(nlp, "The minister will visit Paris in May.", "CONSULT")
+    assert (future.date, future.date_text) == ("2025-05", "May")
+    undated = one(nlp, "Israel released 30 prisoners on March 2.", "RETREAT", published=None)
+    assert undated.date == "XXXX-03-02"
+
+
+def test_attribution_chains(nlp: Language) -> None:
+    m = one(nlp, "According to Reuters, Saudi Arabia will send fighter jets to Jordan.", "AID",
+            publisher="Test Post")
+    assert [(s.name, s.kind) for s in m.attribution] == [("Test Post", "outlet"),
+                                                        ("Reuters", "outlet")]
+    m = one(nlp, "Officials in Kyiv told the BBC that Russian drones struck a power plant.",
+            "ASSAULT")
+    assert [s.kind for s in m.attribution] == ["outlet", "official"]
+    assert "BBC" in (m.attribution[0].name or "")
+    m = one(nlp, "The rebels may release the hostages, a spokesman for the group said.",
+            "RETREAT")
+    assert m.attribution[-1].text == "a spokesman for the group"
+    assert m.attribution[-1].anonymous
+    own = one(nlp, "Israel released 30 prisoners.", "RETREAT", publisher="Test Post")
+    assert [s.name for s in own.attribution] == ["Test Post"]
+    assert one(nlp, "Israel released 30 prisoners.", "RETREAT").attribution == []
+
+
+def test_instruments_and_weapon_subjects(nlp: Language) -> None:
+    m = one(nlp, "Officials said Russian drones struck a power plant.", "ASSAULT")
+    assert "RUS" in countries(m.actors)
+    assert [i.name for i in m.instruments] == ["drone"]
+    m = one(nlp, "Rebels fired Grad rockets at the airport.", "ASSAULT")
+    assert any("Grad" in i.name and i.kind == "weapon" for i in m.instruments)
+
+
+def test_quotes_and_speakers(nlp: Language) -> None:
+    text = ("Ana Ruiz, the mayor of Quito, spoke to reporters on Monday. She said: “We will "
+            "rebuild every house that the flood destroyed.” “Nobody will be left behind.”")
+    quotes = read(nlp, text).quotes
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.name == "Ana Ruiz" for q in quotes)
+
+
+def test_evidence_and_trigger_offsets(nlp: Language) -> None:
+    record = read(nlp, "Talks stalled.\n\nSyrian forces shelled the town of Idlib on Monday.")
+    for m in record.events:
+        body = record.article.body
+        assert body[m.evidence.start:m.evidence.end] == m.evidence.text
+        assert body[m.trigger.start:m.trigger.end] == m.trigger.text
+        for a in m.actors + m.recipients:
+            assert a.start is not None and body[a.start:a.end] == a.text
+    assert record.events[0].location is not None
+    assert record.events[0].location.name == "Idlib"
+
+
+def test_inferred_values_are_marked(nlp: Language) -> None:
+    m = one(nlp, "Police in Lagos arrested 12 journalists.", "COERCE")
+    journalists = m.recipients[0]
+    assert journalists.country == "NGA" and "country" in journalists.inferred
