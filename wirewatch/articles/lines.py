@@ -84,8 +84,17 @@ def is_category(line: Line) -> bool:
     return line.kind in (Kind.HEAD, Kind.CHROME) and line.words <= CATEGORY_MAX_WORDS
 
 
+_DATE_CUES = re.compile(r"\b(posted|published|updated|modified|on|by)\b|^\W*(mon|tue|wed|thu|fri|"
+                        r"sat|sun)[a-z]*\b", re.IGNORECASE)
+
+
 def is_dateline(text: str) -> bool:
-    return bool(_DATE_LINE.search(text)) and len(text.split()) <= 12
+    """A line that dates the article ('Posted on March 4, 2024 by …', '12 June 2023'),
+    not a caption that happens to hold a date."""
+    found = _DATE_LINE.search(text)
+    if not found or len(text.split()) > 12:
+        return False
+    return found.start() <= 1 or bool(_DATE_CUES.search(text))
 
 
 def is_byline(text: str) -> bool:

@@ -29,6 +29,12 @@ STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+PERSON_WORDS = frozenset(
+    "mayor minister president journalist reporter spokesman spokeswoman spokesperson commander "
+    "leader chief official source ambassador governor senator lawmaker general secretary envoy "
+    "activist witness editor prosecutor judge candidate premier king queen prince cleric man "
+    "woman".split())
 COREF_SENTENCES = 4  # how far back "the government" may find "the Colombian government"
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
@@ -64,7 +70,8 @@ class ActorResolver:
             return self.cache[head]
         actor = self._resolve(head)
         self.cache[head] = actor
-        if actor is not None and not self.p.is_pronoun(head):
+        if actor is not None and not self.p.is_pronoun(head) and \
+                self.p.tokens[head].dep != "appos":  # "Ana Ruiz, the mayor": one person
             self._remember(head, actor)
         return actor
 
@@ -92,6 +99,8 @@ class ActorResolver:
         tok = p.tokens[head]
         if p.is_pronoun(head):
             return self._pronoun(head)
+        if tok.ent_type in NOT_ACTORS:
+            return None
         if p.lemma(head) in QUANTITIES or tok.pos == "NUM":  # "thousands of students"
             for prep, obj in p.preps(head):
                 if prep == "of":
@@ -123,6 +132,10 @@ class ActorResolver:
         if sector == "CVL" and country is None and self.focal:
             country = self.focal  # unnamed civilians: those of the country the story is about
             inferred.append("country")
+        if name is None and tok.pos == "PROPN" and p.ent_at[head] is None or (
+                name is None and p.ent_at[head] is not None and p.ent_at[head].label == "PERSON"):
+            name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
+                                 if p.tokens[j].pos == "PROPN") or [head])
         if sector is None and name is None and tok.pos != "PROPN" and (
                 country is None or p.ent_at[head] is None):
             return None  # a common noun with no actor word is no actor ("a crackdown")
@@ -297,8 +310,8 @@ class ActorResolver:
         for n in names:
             if n and actor.country and n not in self.names:
                 self.names[n] = actor
-        person = (ent is not None and ent.label == "PERSON") or actor.sector in (
-            "JRN", "PRM") or (actor.name is not None and ent is not None and ent.label == "PERSON")
+        titled = {p.lemma(c) for c in [head, *p.children(head, "appos", "compound")]}
+        person = (ent is not None and ent.label == "PERSON") or bool(titled & PERSON_WORDS)
         self.memory.append(Mention(head, actor, p.lemma(head), person, tuple(names)))
 
 

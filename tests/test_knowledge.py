@@ -1,0 +1,80 @@
+"""Knowledge files load, and every code in them is a real code."""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+import pytest
+
+from wirewatch.dates import resolve
+from wirewatch.events.lexicon import sectors, source_kinds, speech_verbs, triggers, weapons
+from wirewatch.gazetteer import NON_STATE, country_of, place_of
+from wirewatch.knowledge import read_table
+
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+SECTORS = set("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED "
+              "REF OPP REL SOC".split())
+FRAMES = {"act", "give", "receive", "recip", "ask", "deploy"}
+
+
+def test_triggers_cover_all_sixteen_types() -> None:
+    types = {t.event_type for senses in triggers().values() for t in senses}
+    assert types - {"NONE"} == PLOVER
+    for senses in triggers().values():
+        for t in senses:
+            assert t.frame in FRAMES
+            assert t.conditions <= {"obj=materiel", "obj=forces", "comp=future", "subj=state",
+                                    "subj=workers", "needs=recipient", "obj=event"}
+
+
+def test_codes_are_real() -> None:
+    assert set(sectors().values()) <= SECTORS
+    for row in read_table("demonyms.tsv") + read_table("country_aliases.tsv"):
+        code = row[1]
+        assert code in NON_STATE or code == "XKX" or pycountry.countries.get(alpha_3=code), row
+    assert {w.kind for w in weapons().values()} <= {"weapon", "vehicle", "materiel", "money",
+                                                    "goods"}
+    assert set(source_kinds().values()) <= {"outlet", "person", "organization", "official",
+                                            "document", "social-media"}
+    assert set(speech_verbs().values()) <= {"speech", "report", "document", "social-media"}
+
+
+def test_chrome_patterns_compile() -> None:
+    for row in read_table("chrome_patterns.tsv"):
+        re.compile(row[0])
+        assert row[1] in ("end", "skip")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenya", "KEN"), ("Kenyan", "KEN"), ("Ukrainians", "UKR"), ("the United States", "USA"),
+    ("Beijing", "CHN"), ("Nairobi", "KEN"), ("the Kremlin", "RUS"), ("NATO", "IGO"),
+])
+def test_countries(text: str, code: str) -> None:
+    found = country_of(text)
+    assert found is not None and found.code == code
+
+
+def test_places() -> None:
+    lagos = place_of("Lagos")
+    assert lagos is not None and lagos.country == "NGA" and lagos.precision == "city"
+    kenya = place_of("Kenya")
+    assert kenya is not None and kenya.precision == "country" and kenya.geonameid == 192950
+    assert place_of("Atlantis Prime") is None
+
+
+@pytest.mark.parametrize(("phrase", "published", "value"), [
+    ("March 26", None, "XXXX-03-26"),
+    ("March 26", "2022-04-12", "2022-03-26"),
+    ("December 30", "2022-01-05", "2021-12-30"),
+    ("April 11th", None, "XXXX-04-11"),
+    ("March 2003", None, "2003-03"),
+    ("2019", None, "2019"),
+    ("Monday", "2025-03-04", "2025-03-03"),
+    ("yesterday", "2025-03-04", "2025-03-03"),
+    ("over the weekend", "2024-04-15", "2024-04-13"),
+    ("Monday", None, None),
+])
+def test_date_phrases(phrase: str, published: str | None, value: str | None) -> None:
+    assert resolve(phrase, published) == value
