@@ -36,7 +36,8 @@ def main() -> None:
             continue
         gold = " ".join(truth[page_id]["articleBody"].split())
         site = urlparse(truth[page_id]["url"]).netloc.removeprefix("www.")
-        markup = gzip.open(root / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+        with gzip.open(root / "html" / f"{page_id}.html.gz") as handle:
+            markup = handle.read().decode("utf-8", "replace")
         lines = [line for line in html_to_text(markup).split("\n") if line]
         in_body = [len(line.split()) > 3 and " ".join(line.split()) in gold for line in lines]
         last_body = max((i for i, b in enumerate(in_body) if b), default=-1)

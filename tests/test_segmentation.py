@@ -7,8 +7,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import FIXTURES
 from wirewatch.articles import find_articles
 from wirewatch.articles.render import html_to_text
@@ -89,7 +87,8 @@ def test_real_pages_rendered_as_dumps(shared: Path) -> None:
     ids = sorted(truth)[1::2][:30]
     recalls = []
     for page_id in ids:
-        markup = gzip.open(root / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+        with gzip.open(root / "html" / f"{page_id}.html.gz") as handle:
+            markup = handle.read().decode("utf-8", "replace")
         segs = segment(html_to_text(markup))
         assert segs, page_id
         gold = _words(truth[page_id]["articleBody"])

@@ -116,7 +116,7 @@ def test_urls_go_through_the_transport() -> None:
 @pytest.fixture
 def local_server() -> Iterator[str]:
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = (FIXTURES / "article_comments.html").read_bytes()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -10,7 +10,7 @@ from wirewatch.errors import InputError
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import Result, run
 from wirewatch.records import ArticleRecord, Document
-from wirewatch.sources import Defaults, Item, read_inputs
+from wirewatch.sources import NO_DEFAULTS, Defaults, Item, read_inputs
 from wirewatch.sources.fetch import Transport
 from wirewatch.store import SqliteStore
 
@@ -19,7 +19,7 @@ def extract(
     inputs: Iterable[str],
     *,
     input_format: str | None = None,
-    defaults: Defaults = Defaults(),
+    defaults: Defaults = NO_DEFAULTS,
     articles_only: bool = False,
     model: str | None = None,
     transport: Transport | None = None,
@@ -50,7 +50,7 @@ def ingest(
     store: SqliteStore,
     *,
     input_format: str | None = None,
-    defaults: Defaults = Defaults(),
+    defaults: Defaults = NO_DEFAULTS,
     model: str | None = None,
     transport: Transport | None = None,
     on_error: Callable[[InputError], None] | None = None,

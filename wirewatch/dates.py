@@ -46,7 +46,7 @@ def parse_date(text: str) -> str | None:
     )
     if not match:
         return None
-    parsed = dateparser.parse(match.group(1), languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    parsed = dateparser.parse(match.group(1), languages=["en"], settings=_SETTINGS)
     return parsed.date().isoformat() if parsed else None
 
 
@@ -116,8 +116,8 @@ def _relative(text: str, anchor: date | None) -> str | None:
     base = datetime(anchor.year, anchor.month, anchor.day, 12)
     parsed = dateparser.parse(
         text, languages=["en"],
-        settings={**_SETTINGS, "RELATIVE_BASE": base},  # type: ignore[arg-type]
+        settings={**_SETTINGS, "RELATIVE_BASE": base},
     )
     if parsed is None or parsed.date() > anchor + FUTURE_SLACK:
         return None
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())

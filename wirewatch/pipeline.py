@@ -17,13 +17,13 @@ from wirewatch.errors import InputError
 from wirewatch.events.extract import extract
 from wirewatch.nlp.annotate import annotate
 from wirewatch.records import Article, ArticleRecord, Document
-from wirewatch.sources import Defaults, Item
+from wirewatch.sources import NO_DEFAULTS, Defaults, Item
 
 BATCH_DOCUMENTS = 64
 Result = ArticleRecord | InputError
 
 
-def articles_of(doc: Document, defaults: Defaults = Defaults()) -> list[Article] | InputError:
+def articles_of(doc: Document, defaults: Defaults = NO_DEFAULTS) -> list[Article] | InputError:
     """Stage 2: the clean articles of one document, with the user's defaults filled in."""
     try:
         found = find_articles(doc)
@@ -45,7 +45,7 @@ def articles_of(doc: Document, defaults: Defaults = Defaults()) -> list[Article]
 def run(
     items: Iterable[Item],
     nlp: Language | None,
-    defaults: Defaults = Defaults(),
+    defaults: Defaults = NO_DEFAULTS,
 ) -> Iterator[Result]:
     """Every article record (or input error) of the items, in input order.
 

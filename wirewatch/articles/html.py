@@ -112,8 +112,10 @@ def _captions(el: _Element) -> list[str]:
     for node in el.iter("figcaption", "img"):
         text = node.get("alt") if node.tag == "img" else node.text_content()
         text = " ".join((text or "").split())
-        if text and text not in seen:
-            seen.append(text)
+        if not text or any(text in other for other in seen):
+            continue
+        seen = [other for other in seen if other not in text]  # the fuller one stays
+        seen.append(text)
     return seen
 
 

@@ -80,11 +80,17 @@ def _article_row(r: dict[str, Any]) -> dict[str, Any]:
 def ingest(args: argparse.Namespace) -> int:
     store = SqliteStore(args.db)
     bar = tqdm(desc="ingesting", unit="doc", disable=args.quiet or not sys.stderr.isatty())
+
+    def skipped(error: InputError) -> None:
+        bar.write(str(error), file=sys.stderr)
+
+    def done() -> None:
+        bar.update(1)
+
     try:
         report = api.ingest(
             args.inputs, store, input_format=args.input_format, defaults=_defaults(args),
-            model=args.model, on_error=lambda e: bar.write(str(e), file=sys.stderr),
-            on_document=lambda: bar.update(1),
+            model=args.model, on_error=skipped, on_document=done,
         )
     finally:
         bar.close()

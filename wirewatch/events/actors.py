@@ -132,8 +132,8 @@ class ActorResolver:
         if sector == "CVL" and country is None and self.focal:
             country = self.focal  # unnamed civilians: those of the country the story is about
             inferred.append("country")
-        if name is None and tok.pos == "PROPN" and p.ent_at[head] is None or (
-                name is None and p.ent_at[head] is not None and p.ent_at[head].label == "PERSON"):
+        own = p.ent_at[head]
+        if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
                                  if p.tokens[j].pos == "PROPN") or [head])
         if sector is None and name is None and tok.pos != "PROPN" and (

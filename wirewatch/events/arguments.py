@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wirewatch.events.lexicon import Trigger, weapons
+from wirewatch.events.lexicon import Trigger, triggers, weapons
 from wirewatch.events.tree import Parse
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -18,7 +18,16 @@ TO_PREPS = frozenset({"to", "into", "toward", "towards"})
 AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acl"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
-                            "around", "across"})
+                            "around"})
+# which role the object of a preposition on a verb trigger plays, frame by frame
+PREP_ROLES: dict[str, dict[str, str]] = {
+    "give": dict.fromkeys(TO_PREPS, "recipients"),
+    "receive": {"from": "actors"},
+    "recip": {"with": "actors"},
+    "act": dict.fromkeys(AGAINST_PREPS, "recipients"),
+    "ask": dict.fromkeys(AGAINST_PREPS | {"to", "on"}, "recipients"),
+    "deploy": {"against": "recipients"},
+}
 
 
 @dataclass(slots=True)
@@ -81,18 +90,12 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         _add(p, r.actors, doer)
         _add(p, r.things if "obj=materiel" in trig.conditions else r.recipients, done_to)
     for prep, obj in p.preps(i):
-        if trig.particle and prep == trig.particle and trig.frame == "ask":
-            _add(p, r.recipients, obj)
-        elif trig.frame == "give" and (prep in TO_PREPS or (prep == "for" and _animate(p, obj))):
-            _add(p, r.recipients, obj)
-        elif trig.frame == "receive" and prep == "from":
+        role = PREP_ROLES.get(trig.frame, {}).get(prep)
+        if trig.frame == "give" and prep == "for" and _animate(p, obj):
+            role = "recipients"  # "shipped for the army"
+        if role == "actors":
             _add(p, r.actors, obj)
-        elif trig.frame == "recip" and prep == "with":
-            _add(p, r.actors, obj)
-        elif trig.frame in ("act", "ask", "deploy") and prep in AGAINST_PREPS and \
-                (trig.frame != "deploy" or prep == "against"):
-            _add(p, r.recipients, obj)
-        elif trig.frame == "ask" and prep in ("to", "on"):
+        elif role == "recipients":
             _add(p, r.recipients, obj)
         elif prep == "with":
             r.scope.extend(p.subtree(obj))
@@ -127,9 +130,8 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     for prep, obj in p.preps(i):
         if prep == "by":
             _add(p, r.actors, obj)
-        elif prep in TO_PREPS or (prep == "for" and _animate(p, obj)):
-            _add(p, r.recipients if trig.frame in ("give", "ask") else r.recipients, obj)
-        elif prep in ("against", "on", "upon", "at"):
+        elif prep in TO_PREPS or prep in ("against", "on", "upon", "at") or (
+                prep == "for" and _animate(p, obj)):
             _add(p, r.recipients, obj)
         elif prep == "of":
             _add(p, r.things if trig.frame == "give" else
@@ -145,16 +147,14 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             _add(p, r.actors, c)
         elif ent is not None and ent.label == "GPE" and trig.frame == "act":
             _add(p, r.recipients, c)  # "the Ukraine invasion": Ukraine is invaded
-    if not r.actors and verb is not None:
-        direct = p.subject(verb)
+    if not r.actors and verb is not None and not is_event_verb(p, verb):
+        direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
             _add(p, r.actors, _controller(p, verb))
         elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE:
             _add(p, r.actors, direct)
     if trig.frame == "give" and not r.things and verb is not None:
-        obj = p.child(verb, "dobj")
-        if obj is not None:
-            _add(p, r.things, obj)
+        _add(p, r.things, p.child(verb, "dobj"))
     for t in r.things:
         r.scope.extend(p.subtree(t, skip=("relcl",)))
     return r
@@ -263,6 +263,12 @@ def _phrase_head(p: Parse, j: int, boundary: int) -> int:
         if p.tokens[noun].pos not in ("NOUN", "PROPN") or noun < floor:
             return k
         k = noun
+
+
+def is_event_verb(p: Parse, verb: int) -> bool:
+    """Is this verb an event trigger of its own (not a light verb like 'launch', 'hold')?"""
+    return any(t.event_type != "NONE" and not t.noun and "obj=event" not in t.conditions
+               for t in triggers().get((p.lemma(verb), False), []))
 
 
 def _governing_verb(p: Parse, i: int) -> int | None:

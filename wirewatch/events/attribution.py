@@ -135,10 +135,10 @@ class Attributor:
         subj = p.child(verb, "nsubj")
         sent_end = p.sentence(verb).end
         closing = not any(p.tokens[k].pos == "VERB" for k in range(verb + 1, sent_end))
-        if closing and j >= s_start and p.tokens[j].text == "," and verb - j > 1 and (
-                subj is None or subj <= j):
-            if any(p.tokens[k].pos in ("NOUN", "PROPN", "PRON") for k in range(*surface)):
-                return surface
+        after_comma = j >= s_start and p.tokens[j].text == "," and verb - j > 1
+        if closing and after_comma and (subj is None or subj <= j) and any(
+                p.tokens[k].pos in ("NOUN", "PROPN", "PRON") for k in range(*surface)):
+            return surface
         if subj is None:
             return None
         tree = p.subtree(subj)

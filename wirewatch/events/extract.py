@@ -19,8 +19,8 @@ from wirewatch.records import (
     Actor,
     AnnotatedArticle,
     ArticleRecord,
-    Evidence,
     EventMention,
+    Evidence,
     Place,
     Source,
 )
@@ -118,13 +118,15 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     if facts.modality == "asserted":
         facts = factuality(p, i, date, p.ann.article.published)
     tok = p.tokens[i]
-    evidence = Evidence(p.body[sent.start_char:sent.end_char], sent.start_char, sent.end_char)
+    text = p.body[sent.start_char:sent.end_char].rstrip()
+    evidence = Evidence(text, sent.start_char, sent.start_char + len(text))
     chain = attribution.chain(i)
     mention = EventMention(
         id=stable_id(p.ann.article.article_id, str(tok.idx), trig.event_type),
         event_type=trig.event_type,
         mode=trig.mode,
-        contexts=_contexts(p, trig, sent.start, sent.end, bool(instruments)),
+        contexts=_contexts(p, trig, sent.start, sent.end,
+                           any(x.kind in ("weapon", "vehicle") for x in instruments)),
         actors=actor_list,
         recipients=recipients,
         instruments=instruments,
@@ -192,9 +194,9 @@ def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]
         tok = p.tokens[end_token]
         head = p.tokens[tok.head]
         if tok.dep == "pobj" and head.lower_text in LOCATION_PREPS and \
-                (head.head == r.anchor or anchored(p, end_token, r.anchor)):
-            if (place.start, place.end) not in taken:
-                return place
+                (head.head == r.anchor or anchored(p, end_token, r.anchor)) and \
+                (place.start, place.end) not in taken:
+            return place
     targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
     for end_token, place in places.items():
         if end_token in targets and p.tokens[end_token].dep == "pobj" and \

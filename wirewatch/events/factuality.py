@@ -15,6 +15,7 @@ FUTURE_HEADS = frozenset({"plan", "intend", "prepare", "vow", "pledge", "promise
 HYPOTHETICAL_HEADS = frozenset({"ask", "urge", "call", "demand", "request", "want", "seek",
                                 "lean", "press", "consider", "propose", "suggest", "try",
                                 "attempt", "hope", "refuse", "reject", "allege", "accuse"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 HISTORICAL_GAP_YEARS = 2
 
@@ -53,7 +54,7 @@ def _clause_heads(p: Parse, i: int) -> list[int]:
     """The verbs an event's clause depends on, nearest first ("plans to attack" → plan)."""
     out = []
     tok = p.tokens[i]
-    while tok.dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj") and tok.head != tok.i:
+    while tok.dep in CLAUSE_DEPS and tok.head != tok.i:
         tok = p.tokens[tok.head]
         if tok.pos in ("VERB", "NOUN"):
             out.append(tok.i)

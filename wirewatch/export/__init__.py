@@ -53,8 +53,8 @@ def to_csv(store: SqliteStore, path: str) -> int:
 
 def to_parquet(store: SqliteStore, path: str) -> int:
     try:
-        import pyarrow as pa  # type: ignore[import-not-found]
-        import pyarrow.parquet as pq  # type: ignore[import-not-found]
+        import pyarrow as pa
+        import pyarrow.parquet as pq
     except ImportError:
         raise WirewatchError("parquet export needs pyarrow: pip install pyarrow") from None
     rows = [flat_event(e) for e in store.events()]

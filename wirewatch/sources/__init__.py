@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch.errors import InputError
-from wirewatch.records import Document
 from wirewatch.sources.decode import MAX_BYTES
 from wirewatch.sources.detect import KINDS, sniff
 from wirewatch.sources.fetch import Transport, UrllibTransport
 from wirewatch.sources.readers import Item, read_feed, read_jsonl, read_page, read_warc
 
-__all__ = ["KINDS", "Defaults", "Item", "read_inputs"]
+__all__ = ["KINDS", "NO_DEFAULTS", "Defaults", "Item", "read_inputs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +29,9 @@ class Defaults:
     published: str | None = None
     publisher: str | None = None
     url: str | None = None
+
+
+NO_DEFAULTS = Defaults()
 
 
 def read_inputs(
@@ -45,8 +47,7 @@ def read_inputs(
             yield data
             continue
         kind = input_format or sniff(data, name)
-        for item in _read(name, data, kind, content_type):
-            yield item
+        yield from _read(name, data, kind, content_type)
 
 
 def _read(name: str, data: bytes, kind: str, content_type: str | None) -> Iterator[Item]:

@@ -29,7 +29,7 @@ class UrllibTransport:
 
     def get(self, url: str) -> Response:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=self.timeout) as reply:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=self.timeout) as reply:
             body = reply.read(self.max_bytes + 1)
             return Response(reply.geturl(), body, reply.headers.get("Content-Type"))
 

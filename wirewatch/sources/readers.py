@@ -43,7 +43,7 @@ def read_jsonl(name: str, data: bytes) -> Iterator[Item]:
         where = f"{name}:{lineno}"
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
         if not isinstance(obj, dict):

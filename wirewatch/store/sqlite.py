@@ -73,7 +73,8 @@ class SqliteStore:
                 new += self._add_article(doc_id, record)
             self.db.execute(
                 "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
-                (doc_id, content_hash, len(records), datetime.now(UTC).isoformat(timespec="seconds")),
+                (doc_id, content_hash, len(records),
+                 datetime.now(UTC).isoformat(timespec="seconds")),
             )
         return new
 

@@ -1,0 +1,69 @@
+"""Throughput: the whole `wirewatch extract` pipeline against spaCy parsing alone.
+
+Both sides take the first 40 Guardian articles of the shared news sample, use the same
+loaded model and batch size, and run in this one process, alternately, several times;
+the figure is the ratio of the best times (pipeline / parsing alone). A ratio of 1.5 means
+the whole pipeline costs half again as much as parsing.
+
+    python bench/throughput.py [--articles 40] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Callable
+
+from wirewatch.errors import InputError
+from wirewatch.nlp.annotate import BATCH_SIZE
+from wirewatch.nlp.model import load_model
+from wirewatch.pipeline import run
+from wirewatch.records import Document
+from wirewatch.shared_data import shared_path
+from wirewatch.sources import Defaults
+
+
+def best_of(rounds: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    path = shared_path("data", "news-sample", "guardian_sample.csv")
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[: args.articles]
+    docs = [Document(f"guardian-{n}", "text", row["text"], publisher="The Guardian",
+                     published=row["date"]) for n, row in enumerate(rows)]
+    texts = [d.content for d in docs]
+    nlp = load_model()
+    nlp("warm up the model once")
+    words = sum(len(t.split()) for t in texts)
+
+    def parse_only() -> object:
+        return [doc for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)]
+
+    def pipeline() -> object:
+        out = list(run(docs, nlp, Defaults()))
+        assert not any(isinstance(r, InputError) for r in out)
+        return out
+
+    base = best_of(args.rounds, parse_only)
+    full = best_of(args.rounds, pipeline)
+    print(f"articles {len(docs)}  words {words}  spaCy nlp.pipe {base:.2f}s  "
+          f"wirewatch pipeline {full:.2f}s  ratio {full / base:.2f} "
+          f"({words / full:.0f} words/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
