@@ -40,7 +40,7 @@ case "${1:-}" in
     "$VENV/bin/wirewatch" events --db wirewatch.db --format table --limit 25 ;;
   test)
     setup
-    "$VENV/bin/ruff" check wirewatch tests bench scripts
+    "$VENV/bin/ruff" check wirewatch tests bench scripts evaluation
     "$VENV/bin/mypy"
     "$VENV/bin/python" -m pytest -q ;;
   bench)

@@ -8,34 +8,12 @@ from typing import Any
 
 import pytest
 
+from evaluation.seed import event_matches, quote_matches
 from tests.conftest import cli
 
 
 def _load(shared: Path) -> dict[str, Any]:
     return dict(json.loads((shared / "acceptance" / "seed_page.gold.json").read_text()))
-
-
-def _texts(links: list[dict[str, Any]]) -> str:
-    return " | ".join(f"{x.get('text') or ''} {x.get('name') or ''}" for x in links).lower()
-
-
-def matches(gold: dict[str, Any], m: dict[str, Any]) -> bool:
-    """The gold file's matching rule, word for word."""
-    if m["event_type"] not in gold["types"]:
-        return False
-    actors = {a["country"] for a in m["actors"]}
-    recipients = {a["country"] for a in m["recipients"]}
-    if not set(gold.get("actor_countries", [])) <= actors:
-        return False
-    if not set(gold.get("recipient_countries", [])) <= recipients:
-        return False
-    if "date" in gold and m["date"] != gold["date"]:
-        return False
-    chain = _texts(m["attribution"])
-    if any(s.lower() not in chain for s in gold.get("attribution_contains", [])):
-        return False
-    tools = _texts(m["instruments"])
-    return all(s.lower() in tools for s in gold.get("instruments_contain", []))
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +45,8 @@ def test_article_fields(shared: Path, seed_records: list[dict[str, Any]], n: int
 @pytest.mark.parametrize("n", [0, 1])
 def test_gold_events(shared: Path, seed_records: list[dict[str, Any]], n: int) -> None:
     gold, got = _load(shared)["articles"][n], seed_records[n]
-    missing = [g["name"] for g in gold["events"] if not any(matches(g, m) for m in got["events"])]
+    missing = [g["name"] for g in gold["events"]
+               if not any(event_matches(g, m) for m in got["events"])]
     assert not missing, f"gold events not found: {missing}"
 
 
@@ -75,11 +54,7 @@ def test_gold_events(shared: Path, seed_records: list[dict[str, Any]], n: int) -
 def test_gold_quotes(shared: Path, seed_records: list[dict[str, Any]], n: int) -> None:
     gold, got = _load(shared)["articles"][n], seed_records[n]
     for q in gold["quotes"]:
-        found = [x for x in got["quotes"] if q["text_contains"] in x["text"]]
-        assert found, q
-        speaker = found[0]["speaker"]
-        assert speaker is not None
-        assert q["speaker_contains"].lower() in _texts([speaker])
+        assert any(quote_matches(q, x) for x in got["quotes"]), q
 
 
 def test_evidence_offsets_point_into_body(seed_records: list[dict[str, Any]]) -> None:

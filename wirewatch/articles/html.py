@@ -12,6 +12,7 @@ from wirewatch.articles.render import parse_html, render_element
 from wirewatch.articles.textdump import segment
 
 HEADINGS = ("h1", "h2", "h3", "h4")
+MAIN_STORY_SHARE = 0.6  # one teaser with more of the prose than this is the page's story
 
 
 @dataclass(slots=True)
@@ -41,9 +42,25 @@ def extract_html(markup: str, url: str | None = None) -> list[HtmlArticle]:
 
 
 def _teasers(root: _Element) -> list[_Element]:
-    """Repeated <article> blocks that each carry a headline and some prose."""
+    """The teasers of a section page: repeated <article> blocks, each a linked headline
+    with some prose, none of them the page's main story. Empty for an article page (which
+    may still hold <article> cards for related stories or comments)."""
+    if (_meta(root, "og:type") or "").lower() == "article":
+        return []
     blocks = [el for el in root.iter("article") if el.find(".//article") is None]
-    return [el for el in blocks if _heading(el) is not None and _prose_words(el) >= PROSE_WORDS]
+    teasers = [el for el in blocks if _linked_heading(el) and _prose_words(el) >= PROSE_WORDS]
+    words = [_prose_words(el) for el in teasers]
+    if len(teasers) < 2 or max(words) > MAIN_STORY_SHARE * sum(words):
+        return []
+    return teasers
+
+
+def _linked_heading(el: _Element) -> bool:
+    heading = _heading(el)
+    if heading is None:
+        return False
+    parent = heading.getparent()
+    return heading.find(".//a") is not None or (parent is not None and parent.tag == "a")
 
 
 def _heading(el: _Element) -> _Element | None:
@@ -76,7 +93,7 @@ def _teaser_article(el: _Element) -> HtmlArticle | None:
 
 def _article_page(markup: str, root: _Element, url: str | None) -> HtmlArticle | None:
     extracted = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        markup, url=url, with_metadata=True, include_comments=False,
     )
     result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) \
         else extracted

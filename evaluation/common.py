@@ -1,0 +1,18 @@
+"""What every scorer shares: the floors and a uniform one-line report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FLOORS = Path(__file__).with_name("floors.json")
+
+
+def floors() -> dict[str, dict[str, float]]:
+    return dict(json.loads(FLOORS.read_text()))
+
+
+def report(name: str, figures: dict[str, float], note: str = "") -> str:
+    parts = " ".join(f"{k}={v:g}" if float(v).is_integer() else f"{k}={v:.3f}"
+                     for k, v in figures.items())
+    return f"{name}: {parts}" + (f"  ({note})" if note else "")

@@ -1,0 +1,62 @@
+"""Geocoding on GeoVirus (229 WikiNews articles with gold place names, offsets, coordinates).
+
+A gold place counts as found when a place wirewatch reads overlaps its characters and
+lies within 161 km (100 miles) of its coordinates, the measure GeoVirus reports.
+
+    python -m evaluation.places
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import xml.etree.ElementTree as ET
+
+from evaluation.common import report
+from wirewatch.events.places import find_places
+from wirewatch.events.tree import Parse
+from wirewatch.nlp.annotate import annotate
+from wirewatch.nlp.model import load_model
+from wirewatch.records import Article
+from wirewatch.shared_data import shared_path
+
+KM = 161.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def score() -> dict[str, float]:
+    root = ET.parse(shared_path("data", "geo", "GeoVirus.xml")).getroot()
+    articles, golds = [], []
+    for n, node in enumerate(root.iter("article")):
+        text = node.findtext("text") or ""
+        articles.append(Article(f"geovirus-{n}", f"geovirus-{n}", None, text))
+        golds.append([(int(loc.findtext("start") or 0), int(loc.findtext("end") or 0),
+                       float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0))
+                      for loc in node.iter("location")])
+    found = total = resolved = 0
+    for ann, gold in zip(annotate(articles, load_model()), golds, strict=True):
+        places = list(find_places(Parse(ann)).values())
+        for start, end, lat, lon in gold:
+            total += 1
+            hits = [p for p in places if p.start < end and start < p.end]
+            if hits:
+                found += 1
+            if any(p.lat is not None and p.lon is not None and
+                   distance_km(lat, lon, p.lat, p.lon) <= KM for p in hits):
+                resolved += 1
+    return {"found": found / max(1, total), "within_161km": resolved / max(1, total)}
+
+
+def main() -> int:
+    print(report("places", score(), "GeoVirus; anchors: CamCoder 0.82, population 0.80"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
