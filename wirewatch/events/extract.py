@@ -26,6 +26,13 @@ from wirewatch.records import (
 )
 
 RECIPIENT_REQUIRED = frozenset({"AID", "COOPERATE", "SANCTION"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+THREAT_MODES: dict[tuple[str, str | None], str] = {
+    ("ASSAULT", None): "violence", ("COERCE", "arrest"): "arrest", ("COERCE", "ban"): "ban",
+    ("COERCE", "restrict"): "restrict", ("COERCE", None): "restrict",
+    ("SANCTION", "expel"): "expel", ("SANCTION", None): "relations",
+    ("MOBILIZE", None): "violence",
+}
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
 ANTECEDENT_SENTENCES = 3
@@ -64,6 +71,7 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
     found = _drop_subsumed(p, found)
     _fold_transfers(found)
     _inherit(found)
+    found += _commitments(found)
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
     events = []
@@ -266,6 +274,33 @@ def _inherit(found: list[_Found]) -> None:
             donors = [g for g in same if g.mention.recipients]
             if donors:
                 m.recipients = [_inferred(a) for a in donors[-1].mention.recipients]
+
+
+def _commitments(found: list[_Found]) -> list[_Found]:
+    """A promise is an event of its own (PLOVER): 'X will send aid' is X's AGREE (to send
+    aid), 'X will attack' X's THREATEN and 'X will not accept' X's REJECT, beside the
+    announced event, which stays marked future."""
+    out = []
+    for f in found:
+        m = f.mention
+        if m.factuality.modality != "future" or m.event_type in ("AGREE", "THREATEN") or \
+                not m.actors:
+            continue
+        if m.factuality.polarity == "negative":  # "will not accept": a refusal
+            if m.event_type not in COOPERATIVE:
+                continue
+            etype = "REJECT"
+        else:
+            etype = "AGREE" if m.event_type in COOPERATIVE else "THREATEN"
+        mode = THREAT_MODES.get((m.event_type, m.mode), THREAT_MODES.get((m.event_type, None)))
+        promise = replace(
+            m, id=stable_id(m.id, etype), event_type=etype,
+            mode=mode if etype == "THREATEN" else None,
+            factuality=replace(m.factuality, modality="asserted", polarity="positive"),
+            actors=list(m.actors), recipients=list(m.recipients),
+        )
+        out.append(replace(f, mention=promise))
+    return out
 
 
 def _inferred(actor: Actor) -> Actor:

@@ -11,7 +11,8 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can"}
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"deny", "refute", "dismiss"})
 FUTURE_HEADS = frozenset({"plan", "intend", "prepare", "vow", "pledge", "promise", "threaten",
-                          "aim", "expect", "agree", "decide", "schedule", "set"})
+                          "aim", "expect", "agree", "decide", "schedule", "set", "offer",
+                          "willing", "ready", "prepared", "committed", "determined"})
 HYPOTHETICAL_HEADS = frozenset({"ask", "urge", "call", "demand", "request", "want", "seek",
                                 "lean", "press", "consider", "propose", "suggest", "try",
                                 "attempt", "hope", "refuse", "reject", "allege", "accuse"})
@@ -56,7 +57,7 @@ def _clause_heads(p: Parse, i: int) -> list[int]:
     tok = p.tokens[i]
     while tok.dep in CLAUSE_DEPS and tok.head != tok.i:
         tok = p.tokens[tok.head]
-        if tok.pos in ("VERB", "NOUN"):
+        if tok.pos in ("VERB", "NOUN", "ADJ"):
             out.append(tok.i)
     return out
 
