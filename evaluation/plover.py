@@ -25,6 +25,18 @@ from wirewatch.shared_data import shared_path
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
 OLD_MODES = {"DISAPPROVE": "disapprove", "INVESTIGATE": "investigate"}
+SUB_IGO = {"UNO", "EUR"}
+# the gold's older mode names, in today's PLOVER vocabulary
+MODE_NAMES = {"strike-hun": "hunger", "strike-gen": "strike", "host": "visit"}
+MODE_PREFIXES = ("riot", "demo", "strike")
+
+
+def _mode(mode: str | None) -> str | None:
+    if not mode:
+        return None
+    if mode in MODE_NAMES:
+        return MODE_NAMES[mode]
+    return next((p for p in MODE_PREFIXES if mode.startswith(p + "-")), mode)
 
 
 def gold_records() -> list[dict[str, Any]]:
@@ -37,6 +49,11 @@ def _codes(parties: Any) -> set[str]:
     if not isinstance(parties, list):
         return set()
     return {a["code"] for a in parties if isinstance(a, dict) and a.get("code")}
+
+
+def _ours(codes: set[str | None]) -> set[str | None]:
+    """Our codes as the gold writes them: it codes the UN and the EU as IGO."""
+    return codes | ({"IGO"} if codes & SUB_IGO else set())
 
 
 def score() -> dict[str, float]:
@@ -64,11 +81,12 @@ def score() -> dict[str, float]:
             targets = _codes(r.get("target"))
             if sources:
                 actor_n += 1
-                actor_hits += any(sources & {a.country for a in e.actors} for e in same)
+                actor_hits += any(sources & _ours({a.country for a in e.actors}) for e in same)
             if targets:
                 recipient_n += 1
-                recipient_hits += any(targets & {a.country for a in e.recipients} for e in same)
-            mode = r.get("mode") or OLD_MODES.get(r["event"])
+                recipient_hits += any(targets & _ours({a.country for a in e.recipients})
+                                      for e in same)
+            mode = _mode(r.get("mode") or OLD_MODES.get(r["event"]))
             if mode:
                 mode_n += 1
                 mode_hits += any(e.mode == mode for e in same)

@@ -192,6 +192,12 @@ class ActorResolver:
                 if match is None and ent.label in ("GPE", "LOC", "FAC"):
                     place = place_of(label_text)  # "police in Lagos"
                     match = (place.country, None) if place and place.country else None
+                if match is None and ent.label in ("ORG", "FAC"):
+                    for k in range(ent.start, ent.end):  # "the Latvian Constitutional Court"
+                        cm = country_of(p.tokens[k].text)
+                        if cm and not self._not_own(k):
+                            match = (cm.code, None)
+                            break
                 if match:
                     found.setdefault(self._role(head, ent.start, ent.end), match)
                 continue
@@ -203,7 +209,11 @@ class ActorResolver:
             ent = p.ent_at[appos]
             if ent is not None and ent.label == "PERSON" and name is None:
                 name = ent.text
-        for role in ("head", "place", "modifier"):
+        order = ("head", "place", "modifier")
+        head_ent = p.ent_at[head]
+        if head_ent is not None and head_ent.label == "NORP":
+            order = ("place", "head", "modifier")  # "ethnic Albanians in Serbia": Serbia
+        for role in order:
             if role in found:
                 country, sector = found[role]
                 if role == "head" and name is None and country not in NON_STATE:

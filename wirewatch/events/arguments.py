@@ -23,7 +23,7 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "
 PREP_ROLES: dict[str, dict[str, str]] = {
     "give": dict.fromkeys(TO_PREPS, "recipients"),
     "receive": {"from": "actors"},
-    "recip": {"with": "actors"},
+    "recip": {"with": "recipients"},  # "A agreed with B": PLOVER codes B as the target
     "act": dict.fromkeys(AGAINST_PREPS, "recipients"),
     "ask": dict.fromkeys(AGAINST_PREPS | {"to", "on"}, "recipients"),
     "deploy": {"against": "recipients"},

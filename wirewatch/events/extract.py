@@ -158,9 +158,15 @@ def _governs_event_noun(p: Parse, verb: int) -> bool:
 
 
 def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
+    """The actors of argument heads; a thing stands for its owner ("praised Haiti's
+    progress": Haiti)."""
     out: list[Actor] = []
+    p = resolver.p
     for h in heads:
         actor = resolver.resolve(h)
+        if actor is None:
+            owner = p.child(h, "poss")
+            actor = resolver.resolve(owner) if owner is not None else None
         if actor is not None and all(actor.start != o.start for o in out):
             out.append(actor)
     return out
