@@ -16,7 +16,7 @@ from wirewatch.articles import find_articles
 from wirewatch.errors import InputError
 from wirewatch.events.extract import extract
 from wirewatch.nlp.annotate import annotate
-from wirewatch.records import Article, ArticleRecord, Document
+from wirewatch.records import AnnotatedArticle, Article, ArticleRecord, Document
 from wirewatch.sources import NO_DEFAULTS, Defaults, Item
 
 BATCH_DOCUMENTS = 64
@@ -27,8 +27,8 @@ def articles_of(doc: Document, defaults: Defaults = NO_DEFAULTS) -> list[Article
     """Stage 2: the clean articles of one document, with the user's defaults filled in."""
     try:
         found = find_articles(doc)
-    except (ValueError, RecursionError) as exc:  # a page too broken to parse
-        return InputError(doc.doc_id, f"unreadable page ({exc})")
+    except Exception as exc:  # a page too broken to parse, or a defect: the batch goes on
+        return InputError(doc.doc_id, f"unreadable page ({type(exc).__name__}: {exc})")
     if not found:
         return InputError(doc.doc_id, "no article text found")
     return [
@@ -65,8 +65,19 @@ def run(
                 pending.extend(found)
         articles = [a for a in pending if isinstance(a, Article)]
         records = iter(
-            [extract(ann) for ann in annotate(articles, nlp)] if nlp is not None
+            [_extract(ann) for ann in annotate(articles, nlp)] if nlp is not None
             else [ArticleRecord(article=a) for a in articles]
         )
         for entry in pending:
             yield entry if isinstance(entry, InputError) else next(records)
+
+
+def _extract(ann: AnnotatedArticle) -> Result:
+    """Stage 4 for one article. A failure here is a defect in wirewatch, not in the input;
+    it is reported with the article it happened on and the batch goes on."""
+    try:
+        return extract(ann)
+    except Exception as exc:  # one article must not sink the batch
+        where = f"{ann.article.doc_id} ({ann.article.title or ann.article.article_id})"
+        return InputError(where, f"event extraction failed ({type(exc).__name__}: {exc}); "
+                                 "please report this page")

@@ -18,7 +18,7 @@ class Document:
     """One unit read from an input: a page, a feed entry, a WARC record, a JSON line."""
 
     doc_id: str
-    kind: str  # "text" | "html"
+    kind: str  # "text" (a page dump) | "html" | "article" (one article's plain text)
     content: str
     url: str | None = None
     title: str | None = None

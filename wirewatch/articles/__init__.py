@@ -25,10 +25,15 @@ def find_articles(doc: Document) -> list[Article]:
             for a in extract_html(doc.content, doc.url)
         ]
     else:
+        segs = segment(doc.content)
+        if doc.kind == "article" and segs:  # one article's text (JSON Lines): never split
+            segs[0].paragraphs = [line for s in segs for line in s.paragraphs]
+            segs[0].captions = [c for s in segs for c in s.captions]
+            segs = segs[:1]
         found = [
             _article(doc, s.title, s.body, s.category, s.captions,
                      parse_date(s.dateline) if s.dateline else None, None)
-            for s in segment(doc.content)
+            for s in segs
         ]
         if not found and len(doc.content.split()) >= MIN_WORDS:  # a short plain text
             body = "\n\n".join(p.strip() for p in doc.content.split("\n\n") if p.strip())

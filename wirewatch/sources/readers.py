@@ -56,7 +56,7 @@ def read_jsonl(name: str, data: bytes) -> Iterator[Item]:
         doc_id = obj.get("id")
         yield Document(
             doc_id=str(doc_id) if doc_id not in (None, "") else where,
-            kind="text" if obj.get("text") is not None else "html",
+            kind="article" if obj.get("text") is not None else "html",
             content=body,
             url=_str(obj.get("url")),
             title=_str(obj.get("title")),
