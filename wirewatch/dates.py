@@ -77,12 +77,18 @@ def resolve(phrase: str, published: str | None = None, future: bool = False) -> 
     if not has_month and not has_year:
         return _relative(text, anchor)
     core = _FILLER.sub(" ", text).strip(" ,.")
-    data = _PARSER.get_date_data(core)
-    if data.date_obj is None:
-        return None
-    found = data.date_obj.date()
-    period = data.period or "day"
-    has_day = period == "day" and bool(_DAY.search(_YEAR.sub(" ", core)))
+    direct = _month_day(core)
+    if direct is not None:
+        month, day = direct
+        year_match = _YEAR.search(core)
+        found = date(int(year_match.group(1)) if year_match else 2000, month, day)
+        has_day = day > 0
+    else:
+        data = _PARSER.get_date_data(core)
+        if data.date_obj is None:
+            return None
+        found = data.date_obj.date()
+        has_day = (data.period or "day") == "day" and bool(_DAY.search(_YEAR.sub(" ", core)))
     if has_year:
         year = found.year
     elif anchor is not None:
@@ -100,6 +106,25 @@ def resolve(phrase: str, published: str | None = None, future: bool = False) -> 
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_MONTH = re.compile(r"\b(\d{1,2}) ([a-z]{3,9})\.?\b|\b([a-z]{3,9})\.? (\d{1,2})\b", re.I)
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) written out ('4 August', 'Sept. 4'); None when there is none."""
+    for m in _DAY_MONTH.finditer(text):
+        word = (m.group(2) or m.group(3)).lower()
+        day = int(m.group(1) or m.group(4))
+        month = next((k + 1 for k, name in enumerate(_MONTHS) if word.startswith(name)), 0)
+        if month and 1 <= day <= 31:
+            try:
+                date(2000, month, day)
+            except ValueError:
+                continue
+            return month, day
+    return None
 
 
 def _relative(text: str, anchor: date | None) -> str | None:

@@ -19,6 +19,7 @@ from wirewatch.records import (
     Actor,
     AnnotatedArticle,
     ArticleRecord,
+    Entity,
     EventMention,
     Evidence,
     Place,
@@ -187,17 +188,26 @@ def _date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
         tok = p.tokens[tok.head]
         if tok.pos in ("VERB", "AUX"):
             anchors.append(tok.i)
-    dates = [e for e in p.ann.entities if e.label == "DATE" and
+    dates = [e for e in p.ann.entities if e.label in ("DATE", "TIME") and
              p.sentence_index(e.start) == p.sentence_index(trigger)]
     for anchor in anchors:
         for ent in dates:
             roots = [j for j in range(ent.start, ent.end) if not ent.start <= p.tokens[j].head <
                      ent.end or p.tokens[j].head == j]
             if roots and anchored(p, roots[0], anchor):
-                value = resolve(ent.text, published, future)
+                phrase = _date_phrase(p, ent)
+                value = resolve(phrase, published, future)
                 if value is not None:
-                    return ent.text, value
+                    return phrase, value
     return None, None
+
+
+def _date_phrase(p: Parse, ent: Entity) -> str:
+    """A date entity's words, with a day number the tagger left outside ('4 August')."""
+    before = p.tokens[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text.isdigit() and 1 <= int(before.text) <= 31:
+        return p.body[before.idx:ent.end_char]
+    return ent.text
 
 
 def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]) -> Place | None:
