@@ -42,7 +42,7 @@ class Gazetteer:
 
 
 def _norm(text: str) -> str:
-    text = text.strip().removesuffix("'s").removesuffix("’s")
+    text = text.strip().removesuffix("'s").removesuffix("’s").rstrip("'’")
     if text.lower().startswith("the "):
         text = text[4:]
     return " ".join(text.split())

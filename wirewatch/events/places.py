@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import place_of
+from wirewatch.gazetteer import Gazetteer, place_of
 from wirewatch.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAMED_AFTER = frozenset({"ORG", "FAC", "NORP"})  # "the U.S. Army", "the Kenya Red Cross"
+REGIONS = frozenset({"country", "admin1"})
 
 
 def find_places(p: Parse) -> dict[int, Place]:
-    """Token index of each place entity's last token → the place it names."""
+    """Token index of each place mention's last token → the place it names."""
     out: dict[int, Place] = {}
     for ent in p.ann.entities:
-        if ent.label not in PLACE_LABELS:
-            continue
-        hit = place_of(ent.text)
-        if hit is None:
-            continue
-        text = ent.text
-        start = ent.start_char
-        if text.lower().startswith("the "):
-            text, start = text[4:], start + 4
-        out[ent.end - 1] = Place(
-            text=text, name=hit.name, country=hit.country, admin1=hit.admin1,
-            lat=None if hit.lat is None else round(hit.lat, 4),
-            lon=None if hit.lon is None else round(hit.lon, 4),
-            geonameid=hit.geonameid, precision=hit.precision, start=start, end=ent.end_char,
-        )
+        if ent.label in PLACE_LABELS:
+            found = _place(p, ent.start, ent.end, place_of(ent.text))
+            if found is not None:
+                out[ent.end - 1] = found
+        elif ent.label in NAMED_AFTER:
+            for i in range(ent.start, ent.end):  # a country or state an organisation names
+                hit = place_of(p.tokens[i].text) if p.tokens[i].pos == "PROPN" else None
+                if hit is not None and hit.precision in REGIONS:
+                    found = _place(p, i, i + 1, hit)
+                    if found is not None:
+                        out[i] = found
     return out
+
+
+def _place(p: Parse, start: int, end: int, hit: Gazetteer | None) -> Place | None:
+    if hit is None:
+        return None
+    first, last = p.tokens[start], p.tokens[end - 1]
+    char = first.idx + (4 if first.lower_text == "the" else 0)
+    text = p.body[char:last.idx + len(last.text)].rstrip("'’")
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return Place(
+        text=text, name=hit.name, country=hit.country, admin1=hit.admin1,
+        lat=None if hit.lat is None else round(hit.lat, 4),
+        lon=None if hit.lon is None else round(hit.lon, 4),
+        geonameid=hit.geonameid, precision=hit.precision, start=char, end=char + len(text),
+    )
