@@ -10,8 +10,6 @@ from wirewatch.cli import commands
 from wirewatch.errors import WirewatchError
 from wirewatch.sources import KINDS
 
-EXIT_SKIPPED = 3
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

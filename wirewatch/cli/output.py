@@ -1,12 +1,11 @@
-"""Terminal tables and CSV."""
+"""Terminal tables."""
 
 from __future__ import annotations
 
-import csv
 import shutil
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import Any
 
 
 def print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -26,15 +25,3 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     return " ".join(str(value).split())
-
-
-def write_csv(out: TextIO, rows: Iterable[dict[str, Any]]) -> int:
-    writer: csv.DictWriter[str] | None = None
-    n = 0
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow(row)
-        n += 1
-    return n

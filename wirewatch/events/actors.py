@@ -90,9 +90,6 @@ class ActorResolver:
             return Actor(text=text, start=text_start, end=text_end)
         return replace(actor, text=text, start=text_start, end=text_end)
 
-    def focal_country(self) -> str | None:
-        return self.focal
-
     # --- resolution ------------------------------------------------------------------
     def _resolve(self, head: int) -> Actor | None:
         p = self.p

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
-from wirewatch.cli.output import write_csv
 from wirewatch.errors import WirewatchError
 from wirewatch.store import SqliteStore
 
 Exporter = Callable[[SqliteStore, str], int]
+
+
+def write_csv(out: TextIO, rows: Iterable[dict[str, Any]]) -> int:
+    writer: csv.DictWriter[str] | None = None
+    n = 0
+    for row in rows:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(row))
+            writer.writeheader()
+        writer.writerow(row)
+        n += 1
+    return n
 
 
 def to_jsonl(store: SqliteStore, path: str) -> int:

@@ -15,6 +15,7 @@ from wirewatch.articles.ids import stable_id
 from wirewatch.records import Actor, Article, EventMention
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+STORY_SIMILARITY = 0.18  # content-word Jaccard at which two articles tell one story
 STOP = frozenset(
     "the and for that with from this have has had was were are been will would said says "
     "also into about after over than their they them its his her not but who which what "
@@ -58,5 +59,3 @@ def similarity(a: Iterable[str], b: Iterable[str]) -> float:
         return 0.0
     return len(sa & sb) / len(sa | sb)
 
-
-STORY_SIMILARITY = 0.18

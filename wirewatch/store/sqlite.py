@@ -54,7 +54,6 @@ class SqliteStore:
                 self.db.commit()
         except sqlite3.DatabaseError as exc:
             raise WirewatchError(f"cannot open store {self.path}: {exc}") from None
-        self.db.row_factory = sqlite3.Row
 
     def close(self) -> None:
         self.db.close()
