@@ -16,7 +16,7 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 SECTORS = set("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED "
               "REF OPP REL SOC".split())
-FRAMES = {"act", "give", "receive", "recip", "ask", "deploy"}
+FRAMES = {"act", "give", "receive", "recip", "ask", "deploy", "leave"}
 
 
 def test_triggers_cover_all_sixteen_types() -> None:

@@ -175,8 +175,9 @@ class ActorResolver:
             if ent is not None and id(ent) not in seen_ents:
                 seen_ents.add(id(ent))
                 label_text = ent.text
-                if ent.label == "PERSON" and name is None:
-                    name = label_text
+                if ent.label == "PERSON" and name is None and (
+                        ent.start <= head < ent.end or p.tokens[ent.end - 1].dep != "poss"):
+                    name = label_text  # not "Reagan's statement": that is no person
                 if ent.label in ("ORG", "FAC", "WORK_OF_ART") and name is None and i == head:
                     name = label_text.removeprefix("the ").removeprefix("The ")
                 if self._not_own(ent.end - 1):

@@ -27,6 +27,7 @@ PREP_ROLES: dict[str, dict[str, str]] = {
     "act": dict.fromkeys(AGAINST_PREPS, "recipients"),
     "ask": dict.fromkeys(AGAINST_PREPS | {"to", "on"}, "recipients"),
     "deploy": {"against": "recipients"},
+    "leave": {"from": "recipients"},
 }
 
 
@@ -83,7 +84,7 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         _add(p, r.actors, doer)
         _add(p, r.things, done_to)
         _add(p, r.recipients, p.child(i, "dative", "iobj"))
-    elif trig.frame == "deploy":  # one's own forces: "deployed troops", "deployment of police"
+    elif trig.frame in ("deploy", "leave"):  # one's own forces: "deployed troops"
         _add(p, r.actors, doer)
         _add(p, r.things, done_to)
     else:
