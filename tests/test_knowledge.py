@@ -26,7 +26,8 @@ def test_triggers_cover_all_sixteen_types() -> None:
         for t in senses:
             assert t.frame in FRAMES
             assert t.conditions <= {"obj=materiel", "obj=forces", "comp=future", "subj=state",
-                                    "subj=workers", "needs=recipient", "obj=event"}
+                                    "subj=workers", "subj=nonstate", "needs=recipient",
+                                    "obj=event"}
 
 
 def test_codes_are_real() -> None:

@@ -191,11 +191,7 @@ class ActorResolver:
                     place = place_of(label_text)  # "police in Lagos"
                     match = (place.country, None) if place and place.country else None
                 if match is None and ent.label in ("ORG", "FAC"):
-                    for k in range(ent.start, ent.end):  # "the Latvian Constitutional Court"
-                        cm = country_of(p.tokens[k].text)
-                        if cm and not self._not_own(k):
-                            match = (cm.code, None)
-                            break
+                    match = self._named_inside(ent.start, ent.end)
                 if match:
                     found.setdefault(self._role(head, ent.start, ent.end), match)
                 continue
@@ -218,6 +214,20 @@ class ActorResolver:
                     name = country_name(country)
                 return country, sector, name, []
         return None, None, name, []
+
+    def _named_inside(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """A country or body an organisation's name holds ("the Latvian Constitutional
+        Court", "the United Nations Emergency Relief Coordinator")."""
+        toks = self.p.tokens
+        for k in range(start, end):
+            for n in (3, 2, 1):
+                if k + n > end:
+                    continue
+                words = self.p.body[toks[k].idx:toks[k + n - 1].idx + len(toks[k + n - 1].text)]
+                cm = country_of(words)
+                if cm and not self._not_own(k + n - 1):
+                    return cm.code, None
+        return None
 
     def _role(self, head: int, start: int, end: int) -> str:
         p = self.p

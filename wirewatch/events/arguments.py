@@ -268,7 +268,7 @@ def _phrase_head(p: Parse, j: int, boundary: int) -> int:
 
 def is_event_verb(p: Parse, verb: int) -> bool:
     """Is this verb an event trigger of its own (not a light verb like 'launch', 'hold')?"""
-    return any(t.event_type != "NONE" and not t.noun and "obj=event" not in t.conditions
+    return any(t.event_type != "NONE" and not any(c.startswith("obj=") for c in t.conditions)
                for t in triggers().get((p.lemma(verb), False), []))
 
 

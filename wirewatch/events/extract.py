@@ -14,7 +14,7 @@ from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, context_cues, sectors
 from wirewatch.events.places import find_places
 from wirewatch.events.tree import Parse
-from wirewatch.events.triggers import candidates, complement_is_future
+from wirewatch.events.triggers import DEMAND, candidates, complement_is_future, demands
 from wirewatch.records import (
     Actor,
     AnnotatedArticle,
@@ -69,6 +69,10 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
             if item is not None:
                 found.append(item)
                 break
+    for modal, demand_roles in demands(p):
+        item = _mention(p, modal, DEMAND, actors, attribution, places, demand_roles)
+        if item is not None:
+            found.append(item)
     found = _drop_subsumed(p, found)
     _fold_transfers(found)
     _inherit(found)
@@ -90,8 +94,8 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
 
 
 def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution: Attributor,
-             places: dict[int, Place]) -> _Found | None:
-    r = roles(p, i, trig)
+             places: dict[int, Place], r: Roles | None = None) -> _Found | None:
+    r = r or roles(p, i, trig)
     instruments = find_instruments(p, r.scope)
     pronoun_things = bool(r.things) and all(p.is_pronoun(t) for t in r.things)
     if "obj=materiel" in trig.conditions and not instruments and not (
@@ -118,6 +122,9 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     if "subj=state" in trig.conditions and not any(a.sector in STATE_SECTORS or (
             a.country and a.sector is None) for a in actor_list):
+        return None
+    if "subj=nonstate" in trig.conditions and (not actor_list or any(
+            a.sector in STATE_SECTORS or (a.country and a.sector is None) for a in actor_list)):
         return None
     if "subj=workers" in trig.conditions and not any(a.sector in ("LAB", "EDU", "MED")
                                                      for a in actor_list):

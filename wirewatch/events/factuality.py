@@ -4,6 +4,7 @@ conditionals and the verbs an event depends on."""
 
 from __future__ import annotations
 
+from wirewatch.events.lexicon import speech_verbs
 from wirewatch.events.tree import Parse
 from wirewatch.records import Factuality
 
@@ -32,8 +33,9 @@ def factuality(p: Parse, trigger: int, date: str | None, published: str | None) 
     if any(k.dep == "neg" for k in kids) or any(k.lower_text in ("never", "no") for k in kids):
         polarity = "negative"
     aux = {k.lower_text for k in kids if k.dep in ("aux", "auxpass")}
-    if aux & FUTURE_AUX or ("going" in aux and "to" in aux):
-        modality = "future"
+    reported = p.tokens[own].dep == "ccomp" and p.lemma(p.tokens[own].head) in speech_verbs()
+    if aux & FUTURE_AUX or ("going" in aux and "to" in aux) or ("would" in aux and reported):
+        modality = "future"  # "they said they would boycott": the future of then
     elif aux & HYPOTHETICAL_AUX:
         modality = "hypothetical"
     if any(k.dep == "mark" and k.lower_text in CONDITIONAL_MARKS for k in kids):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from wirewatch.events.lexicon import Trigger, triggers
+from wirewatch.events.arguments import Roles, left_subject
+from wirewatch.events.lexicon import Trigger, speech_verbs, triggers
 from wirewatch.events.tree import Parse
 
 FUTURE_WORDS = frozenset({"will", "would", "shall", "going"})
+OBLIGATION = frozenset({"must", "should"})
+# "X said that Y must do Z": X asks Y to change (PLOVER REQUEST), with no trigger word
+DEMAND = Trigger("must", None, None, False, "REQUEST", "change", (), "ask", frozenset())
 
 
 def candidates(p: Parse, i: int) -> list[Trigger]:
@@ -45,3 +49,19 @@ def complement_is_future(p: Parse, i: int) -> bool:
     """Does a clause below the trigger speak of the future ('that X would be done')?"""
     return any(p.tokens[j].lower_text in FUTURE_WORDS and p.tokens[j].dep == "aux"
                for j in p.subtree(i) if j > i)
+
+
+def demands(p: Parse) -> list[tuple[int, Roles]]:
+    """Obligations put on someone by a speaker: (the modal's token, the roles)."""
+    out = []
+    for tok in p.tokens:
+        if tok.lower_text not in OBLIGATION or tok.dep != "aux":
+            continue
+        clause = p.tokens[tok.head]
+        if clause.dep != "ccomp" or p.lemma(clause.head) not in speech_verbs():
+            continue
+        speaker = p.subject(clause.head) or left_subject(p, clause.head)
+        target = p.subject(clause.i)
+        if speaker is not None and target is not None:
+            out.append((tok.i, Roles(actors=[speaker], recipients=[target], anchor=clause.head)))
+    return out
