@@ -11,7 +11,7 @@ from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, context_cues, sectors
+from wirewatch.events.lexicon import Trigger, context_cues, sectors, weapons
 from wirewatch.events.places import find_places
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import DEMAND, candidates, complement_is_future, demands
@@ -22,6 +22,7 @@ from wirewatch.records import (
     Entity,
     EventMention,
     Evidence,
+    Instrument,
     Place,
     Source,
 )
@@ -145,7 +146,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     mention = EventMention(
         id=stable_id(p.ann.article.article_id, str(tok.idx), trig.event_type),
         event_type=trig.event_type,
-        mode=trig.mode,
+        mode=trig.mode or _assault_mode(p, trig, instruments, sent.start, sent.end),
         contexts=_contexts(p, trig, sent.start, sent.end,
                            any(x.kind in ("weapon", "vehicle") for x in instruments)),
         actors=actor_list,
@@ -164,6 +165,21 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     return _Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things)
 
 
+def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,
+                  end: int) -> str | None:
+    """An attack's mode from its weapons, else from weapons named in its sentence
+    ("killed in a car bomb explosion": explosives)."""
+    if trig.event_type != "ASSAULT":
+        return None
+    table = {w.name: w.assault_mode for w in weapons().values()}
+    for group in (instruments, find_instruments(p, range(start, end))):
+        for i in group:
+            mode = table.get(i.name) or table.get(i.name.rsplit(" ", 1)[-1])
+            if mode:
+                return mode
+    return None
+
+
 def _governs_event_noun(p: Parse, verb: int) -> bool:
     """'launched an attack', 'imposed sanctions': the noun carries the event."""
     obj = p.child(verb, "dobj")
@@ -172,13 +188,15 @@ def _governs_event_noun(p: Parse, verb: int) -> bool:
 
 def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
     """The actors of argument heads; a thing stands for its owner ("praised Haiti's
-    progress": Haiti)."""
+    progress": Haiti; "demolished Palestinian homes": Palestinians)."""
     out: list[Actor] = []
     p = resolver.p
     for h in heads:
         actor = resolver.resolve(h)
-        if actor is None:
-            owner = p.child(h, "poss")
+        if actor is None:  # "praised Haiti's progress", "demolished Palestinian homes"
+            owner = p.child(h, "poss") or next(
+                (c for c in p.children(h, "amod", "compound") if p.ent_at[c] is not None and
+                 p.ent_at[c].label in ("NORP", "GPE")), None)  # type: ignore[union-attr]
             actor = resolver.resolve(owner) if owner is not None else None
         if actor is not None and all(actor.start != o.start for o in out):
             out.append(actor)

@@ -26,6 +26,7 @@ class Weapon:
     term: str
     name: str
     kind: str
+    assault_mode: str | None  # the PLOVER ASSAULT mode an attack with it has
 
 
 def _opt(cell: str) -> str | None:
@@ -61,7 +62,8 @@ def sectors() -> dict[str, str]:
 
 @cache
 def weapons() -> dict[str, Weapon]:
-    return {row[0]: Weapon(row[0], row[1], row[2]) for row in read_table("weapons.tsv")}
+    return {row[0]: Weapon(row[0], row[1], row[2], row[3] if len(row) > 3 and row[3] else None)
+            for row in read_table("weapons.tsv")}
 
 
 @cache
