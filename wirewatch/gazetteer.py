@@ -133,10 +133,12 @@ def _places() -> dict[str, Gazetteer]:
             acc[1] += city["longitude"] * weight
             acc[2] += weight
             if code == "USA":
+                # a state's point is the plain mean of its towns, which spread over its
+                # area; a population-weighted mean would be pulled to the largest city
                 st = state_sums.setdefault(city.get("admin1code") or "", [0.0, 0.0, 0.0])
-                st[0] += city["latitude"] * weight
-                st[1] += city["longitude"] * weight
-                st[2] += weight
+                st[0] += city["latitude"]
+                st[1] += city["longitude"]
+                st[2] += 1
     for state in gc.get_us_states().values():
         acc = state_sums.get(state["code"], [0.0, 0.0, 0.0])
         lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc[2] else (None, None)

@@ -50,7 +50,8 @@ class _Found:
     trig: Trigger
     own_attribution: bool
     pronoun_things: bool
-    things: frozenset[int]
+    things: frozenset[int]  # the words of what is given, fired, received
+    targets: frozenset[int]  # the words of whom or what it is done to
 
 
 def extract(ann: AnnotatedArticle) -> ArticleRecord:
@@ -162,7 +163,9 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         confidence=0.0,
     )
     things = frozenset(j for t in r.things for j in p.subtree(t))
-    return _Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things)
+    targets = frozenset(j for t in r.recipients for j in p.subtree(t))
+    return _Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
+                  targets)
 
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,
@@ -273,15 +276,18 @@ def _contexts(p: Parse, trig: Trigger, start: int, end: int, armed: bool) -> lis
 
 def _drop_subsumed(p: Parse, found: list[_Found]) -> list[_Found]:
     """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
-    is what was sent, not an event of its own."""
+    is what was sent, not an event of its own; 'condemned the arrests': the arrests are
+    what is condemned, unless the phrase says who made them."""
     triggers = {f.trigger for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
+    targets = set().union(*(f.targets for f in found)) if found else set()
     keep = []
     for f in found:
         if p.lemma(f.trigger) in SUBSUMING and any(
                 c in triggers for c in p.children(f.trigger, "xcomp", "ccomp")):
             continue
-        if f.trig.noun and f.trigger in things:
+        if f.trig.noun and (f.trigger in things or (
+                f.trigger in targets and not f.mention.actors)):
             continue
         keep.append(f)
     return keep
