@@ -37,6 +37,7 @@ THREAT_MODES: dict[tuple[str, str | None], str] = {
 }
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
+CLAIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj"})
 ANTECEDENT_SENTENCES = 3
 
 
@@ -289,8 +290,21 @@ def _drop_subsumed(p: Parse, found: list[_Found]) -> list[_Found]:
         if f.trig.noun and (f.trigger in things or (
                 f.trigger in targets and not f.mention.actors)):
             continue
+        if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
+            continue
         keep.append(f)
     return keep
+
+
+def _claim_of_protest(p: Parse, f: _Found, found: list[_Found]) -> bool:
+    """'marched to demand reforms', 'strikers demanding pay': the demand is what the
+    protest is for, and PLOVER codes the protest."""
+    protests = {g.trigger for g in found if g.mention.event_type == "PROTEST" and
+                g.sentence == f.sentence}
+    if not protests or p.tokens[f.trigger].dep not in CLAIM_DEPS:
+        return False
+    return any(a in protests or p.tokens[a].dep in ("nsubj", "pobj") for a in
+               p.ancestors(f.trigger)[:3])
 
 
 def _fold_transfers(found: list[_Found]) -> None:
