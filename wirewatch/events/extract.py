@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import resolve
 from wirewatch.events.actors import STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
+from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, context_cues, sectors, weapons
@@ -27,32 +26,7 @@ from wirewatch.records import (
     Source,
 )
 
-RECIPIENT_REQUIRED = frozenset({"AID", "COOPERATE", "SANCTION"})
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-THREAT_MODES: dict[tuple[str, str | None], str] = {
-    ("ASSAULT", None): "violence", ("COERCE", "arrest"): "arrest", ("COERCE", "ban"): "ban",
-    ("COERCE", "restrict"): "restrict", ("COERCE", None): "restrict",
-    ("SANCTION", "expel"): "expel", ("SANCTION", None): "relations",
-    ("MOBILIZE", None): "violence",
-}
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
-SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
-CLAIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj"})
-ANTECEDENT_SENTENCES = 3
-
-
-@dataclass(slots=True)
-class _Found:
-    """An event mention while it is being built, with what post-processing needs."""
-
-    mention: EventMention
-    trigger: int
-    sentence: int
-    trig: Trigger
-    own_attribution: bool
-    pronoun_things: bool
-    things: frozenset[int]  # the words of what is given, fired, received
-    targets: frozenset[int]  # the words of whom or what it is done to
 
 
 def extract(ann: AnnotatedArticle) -> ArticleRecord:
@@ -61,7 +35,7 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
     attribution = Attributor(p, actors)
     places = find_places(p)
     publisher = ann.article.publisher
-    found: list[_Found] = []
+    found: list[Found] = []
     for tok in p.tokens:
         for trig in candidates(p, tok.i):
             if trig.event_type == "NONE":
@@ -76,10 +50,7 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
         item = _mention(p, modal, DEMAND, actors, attribution, places, demand_roles)
         if item is not None:
             found.append(item)
-    found = _drop_subsumed(p, found)
-    _fold_transfers(found)
-    _inherit(found)
-    found += _commitments(found)
+    found = resolve_discourse(p, found)
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
     events = []
@@ -97,7 +68,7 @@ def extract(ann: AnnotatedArticle) -> ArticleRecord:
 
 
 def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution: Attributor,
-             places: dict[int, Place], r: Roles | None = None) -> _Found | None:
+             places: dict[int, Place], r: Roles | None = None) -> Found | None:
     r = r or roles(p, i, trig)
     instruments = find_instruments(p, r.scope)
     pronoun_things = bool(r.things) and all(p.is_pronoun(t) for t in r.things)
@@ -165,7 +136,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     )
     things = frozenset(j for t in r.things for j in p.subtree(t))
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
-    return _Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
+    return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
                   targets)
 
 
@@ -275,105 +246,7 @@ def _contexts(p: Parse, trig: Trigger, start: int, end: int, armed: bool) -> lis
     return out
 
 
-def _drop_subsumed(p: Parse, found: list[_Found]) -> list[_Found]:
-    """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
-    is what was sent, not an event of its own; 'condemned the arrests': the arrests are
-    what is condemned, unless the phrase says who made them."""
-    triggers = {f.trigger for f in found}
-    things = set().union(*(f.things for f in found)) if found else set()
-    targets = set().union(*(f.targets for f in found)) if found else set()
-    keep = []
-    for f in found:
-        if p.lemma(f.trigger) in SUBSUMING and any(
-                c in triggers for c in p.children(f.trigger, "xcomp", "ccomp")):
-            continue
-        if f.trig.noun and (f.trigger in things or (
-                f.trigger in targets and not f.mention.actors)):
-            continue
-        if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
-            continue
-        keep.append(f)
-    return keep
-
-
-def _claim_of_protest(p: Parse, f: _Found, found: list[_Found]) -> bool:
-    """'marched to demand reforms', 'strikers demanding pay': the demand is what the
-    protest is for, and PLOVER codes the protest."""
-    protests = {g.trigger for g in found if g.mention.event_type == "PROTEST" and
-                g.sentence == f.sentence}
-    if not protests or p.tokens[f.trigger].dep not in CLAIM_DEPS:
-        return False
-    return any(a in protests or p.tokens[a].dep in ("nsubj", "pobj") for a in
-               p.ancestors(f.trigger)[:3])
-
-
-def _fold_transfers(found: list[_Found]) -> None:
-    """A transfer told in steps ("moved to X, where they were collected by Y, who shipped
-    them to Z") is one handover: later steps about 'them' add their recipients to the first."""
-    for k, f in enumerate(found):
-        if f.mention.event_type != "AID" or not f.pronoun_things:
-            continue
-        first = next((g for g in found[:k] if g.sentence == f.sentence and
-                      g.mention.event_type == "AID" and g.mention.instruments), None)
-        if first is None:
-            continue
-        for a in f.mention.recipients:
-            if all(a.start != b.start for b in first.mention.recipients):
-                first.mention.recipients.append(a)
-
-
-def _inherit(found: list[_Found]) -> None:
-    """Arguments left unsaid ("the weapons being smuggled") come from the event they echo."""
-    for k, f in enumerate(found):
-        m = f.mention
-        prior = [g for g in found[:k] if f.sentence - g.sentence <= ANTECEDENT_SENTENCES
-                 and g.sentence < f.sentence]
-        same = [g for g in prior if g.mention.event_type == m.event_type and
-                (g.mention.actors or g.mention.recipients)]
-        if not m.actors and not m.recipients and same:
-            ante = same[-1].mention
-            m.actors = [_inferred(a) for a in ante.actors]
-            m.recipients = [_inferred(a) for a in ante.recipients]
-            if not f.own_attribution:
-                m.attribution = list(ante.attribution)
-        if m.event_type in RECIPIENT_REQUIRED and not m.recipients:
-            donors = [g for g in same if g.mention.recipients]
-            if donors:
-                m.recipients = [_inferred(a) for a in donors[-1].mention.recipients]
-
-
-def _commitments(found: list[_Found]) -> list[_Found]:
-    """A promise is an event of its own (PLOVER): 'X will send aid' is X's AGREE (to send
-    aid), 'X will attack' X's THREATEN and 'X will not accept' X's REJECT, beside the
-    announced event, which stays marked future."""
-    out = []
-    for f in found:
-        m = f.mention
-        if m.factuality.modality != "future" or m.event_type in ("AGREE", "THREATEN") or \
-                not m.actors:
-            continue
-        if m.factuality.polarity == "negative":  # "will not accept": a refusal
-            if m.event_type not in COOPERATIVE:
-                continue
-            etype = "REJECT"
-        else:
-            etype = "AGREE" if m.event_type in COOPERATIVE else "THREATEN"
-        mode = THREAT_MODES.get((m.event_type, m.mode), THREAT_MODES.get((m.event_type, None)))
-        promise = replace(
-            m, id=stable_id(m.id, etype), event_type=etype,
-            mode=mode if etype == "THREATEN" else None,
-            factuality=replace(m.factuality, modality="asserted", polarity="positive"),
-            actors=list(m.actors), recipients=list(m.recipients),
-        )
-        out.append(replace(f, mention=promise))
-    return out
-
-
-def _inferred(actor: Actor) -> Actor:
-    return replace(actor, inferred=[*actor.inferred, "context"])
-
-
-def _confidence(f: _Found) -> float:
+def _confidence(f: Found) -> float:
     m = f.mention
     score = 0.45
     score += 0.2 if any(a.country for a in m.actors) else 0.0
