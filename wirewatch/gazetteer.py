@@ -41,7 +41,8 @@ class Gazetteer:
     population: int
 
 
-def _norm(text: str) -> str:
+def name_key(text: str) -> str:
+    """A name as it is looked up: no leading "the", no possessive, spaces folded."""
     text = text.strip().removesuffix("'s").removesuffix("’s").rstrip("'’")
     if text.lower().startswith("the "):
         text = text[4:]
@@ -71,13 +72,13 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
         exact.setdefault(row[0] + "s", match)
     for row in read_table("country_aliases.tsv"):
         sector = row[2] if len(row) > 2 and row[2] else None
-        exact[_norm(row[0])] = CountryMatch(row[1], sector)
+        exact[name_key(row[0])] = CountryMatch(row[1], sector)
     return exact, lower
 
 
 def country_of(text: str) -> CountryMatch | None:
     """The country a name, demonym or metonym stands for; None when it is no country."""
-    key = _norm(text)
+    key = name_key(text)
     if not key:
         return None
     exact, lower = _countries()
@@ -166,7 +167,7 @@ def _centre(iso3: str) -> tuple[float, float] | None:
 
 def place_of(text: str) -> Gazetteer | None:
     """The place a name most likely refers to: a country, a US state, or the largest city."""
-    key = _norm(text).lower()
+    key = name_key(text).lower()
     if not key:
         return None
     found = _places().get(key)

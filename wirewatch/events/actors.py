@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import NON_STATE, country_name, country_of, place_of
+from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
 from wirewatch.records import Actor
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -182,7 +182,7 @@ class ActorResolver:
                     name = label_text.removeprefix("the ").removeprefix("The ")
                 if self._not_own(ent.end - 1):
                     continue
-                known = self.names.get(_name_key(label_text))
+                known = self.names.get(name_key(label_text))
                 match = (known.country, known.sector) if known and known.country else None
                 if match is None:
                     cm = country_of(label_text)
@@ -301,7 +301,7 @@ class ActorResolver:
         """A country for a phrase that names none, from what came before it."""
         p = self.p
         lemma = p.lemma(head)
-        key = _name_key(p.text(self._text_indices(head)))
+        key = name_key(p.text(self._text_indices(head)))
         recent = p.ann.sentences[max(0, p.sentence_index(head) - COREF_SENTENCES)].start
         for m in reversed(self.memory):
             if m.head >= head or not m.actor.country:
@@ -322,22 +322,15 @@ class ActorResolver:
         for i in [head, *p.children(head, "compound")]:
             e = p.ent_at[i]
             if e is not None and e.label in ("PERSON", "ORG", "FAC"):
-                names.append(_name_key(e.text))
+                names.append(name_key(e.text))
         if actor.name:
-            names.append(_name_key(actor.name))
+            names.append(name_key(actor.name))
         for n in names:
             if n and actor.country and n not in self.names:
                 self.names[n] = actor
         titled = {p.lemma(c) for c in [head, *p.children(head, "appos", "compound")]}
         person = (ent is not None and ent.label == "PERSON") or bool(titled & PERSON_WORDS)
         self.memory.append(Mention(head, actor, p.lemma(head), person, tuple(names)))
-
-
-def _name_key(text: str) -> str:
-    text = text.strip()
-    for prefix in ("the ", "The "):
-        text = text.removeprefix(prefix)
-    return text.removesuffix("'s").removesuffix("’s").strip()
 
 
 def _focal_country(parse: Parse, title: str | None) -> str | None:

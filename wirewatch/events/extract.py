@@ -10,7 +10,7 @@ from wirewatch.events.attribution import Attributor
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, context_cues, sectors, weapons
+from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, sectors
 from wirewatch.events.places import find_places
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import DEMAND, candidates, complement_is_future, demands
@@ -146,7 +146,7 @@ def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start:
     ("killed in a car bomb explosion": explosives)."""
     if trig.event_type != "ASSAULT":
         return None
-    table = {w.name: w.assault_mode for w in weapons().values()}
+    table = assault_modes()
     for group in (instruments, find_instruments(p, range(start, end))):
         for i in group:
             mode = table.get(i.name) or table.get(i.name.rsplit(" ", 1)[-1])

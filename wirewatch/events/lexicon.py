@@ -67,6 +67,12 @@ def weapons() -> dict[str, Weapon]:
 
 
 @cache
+def assault_modes() -> dict[str, str]:
+    """Normalised weapon name → the ASSAULT mode an attack with it has."""
+    return {w.name: w.assault_mode for w in weapons().values() if w.assault_mode}
+
+
+@cache
 def speech_verbs() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("speech.tsv")}
 
