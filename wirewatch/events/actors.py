@@ -280,22 +280,50 @@ class ActorResolver:
         want_plural = word in ("they", "them", "their")
         sent_start = p.sentence(head).start
         floor = p.ann.sentences[max(0, p.sentence_index(head) - 2)].start
+        bindable = p.tokens[head].dep in ("nsubj", "nsubjpass", "poss")
+        for subj in self._binders(head) if bindable else []:  # "X said it would …"
+            a = self.resolve(subj)
+            if a is not None and self._agrees(subj, a, want_person, want_plural):
+                return self._refer(head, a)
         for m in reversed(self.memory):
             if m.head >= head or m.head < floor:
                 continue
-            if want_person and (not m.person or p.tokens[m.head].tag in ("NNS", "NNPS")):
-                continue
             if not want_person and m.person and m.head >= sent_start:
                 continue
-            if want_plural and not (p.tokens[m.head].tag in ("NNS", "NNPS") or
-                                    m.actor.sector in GROUP_SECTORS):
-                continue
-            start, end = p.span([head])
-            a = m.actor
-            return Actor(text=p.tokens[head].text, name=a.name or a.text, country=a.country,
-                         sector=a.sector, id=a.id, start=start, end=end,
-                         inferred=[*a.inferred, "coreference"])
+            if self._agrees(m.head, m.actor, want_person, want_plural, m.person):
+                return self._refer(head, m.actor)
         return None
+
+    def _binders(self, head: int) -> list[int]:
+        """Subjects of the clauses above a pronoun in its sentence, nearest first."""
+        p = self.p
+        out = []
+        for a in p.ancestors(head):
+            subj = p.subject(a)
+            if subj is not None and subj < head and not p.is_pronoun(subj) and \
+                    head not in p.subtree(subj):
+                out.append(subj)
+        return out
+
+    def _agrees(self, i: int, actor: Actor, want_person: bool, want_plural: bool,
+                person: bool | None = None) -> bool:
+        """Can the phrase at i be what a pronoun (he/she, they, it) stands for?"""
+        p = self.p
+        plural = p.tokens[i].tag in ("NNS", "NNPS")
+        if person is None:
+            ent = p.ent_at[i]
+            person = (ent is not None and ent.label == "PERSON") or p.lemma(i) in PERSON_WORDS
+        if want_person:
+            return person and not plural
+        if want_plural:
+            return plural or actor.sector in GROUP_SECTORS
+        return not person and not plural
+
+    def _refer(self, head: int, a: Actor) -> Actor:
+        start, end = self.p.span([head])
+        return Actor(text=self.p.tokens[head].text, name=a.name or a.text, country=a.country,
+                     sector=a.sector, id=a.id, start=start, end=end,
+                     inferred=[*a.inferred, "coreference"])
 
     def _corefer(self, head: int, sector: str | None) -> tuple[str | None, str | None]:
         """A country for a phrase that names none, from what came before it."""

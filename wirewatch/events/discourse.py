@@ -2,11 +2,12 @@
 
 Run after every sentence has been read: drop mentions another one subsumes, fold the steps
 of one transfer together, fill arguments a sentence leaves unsaid from the event it
-echoes, and add the promise or threat that an announced event is.
+echoes, and read an announced event as the promise or threat it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from wirewatch.articles.ids import stable_id
@@ -24,6 +25,10 @@ THREAT_MODES: dict[tuple[str, str | None], str] = {
 }
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
 CLAIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj"})
+# verbal events whose complement is what they are about, not something that happened
+FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                     "THREATEN"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "acomp", "attr"})
 ANTECEDENT_SENTENCES = 3
 
 
@@ -46,7 +51,7 @@ def resolve_discourse(p: Parse, found: list[Found]) -> list[Found]:
     found = _drop_subsumed(p, found)
     _fold_transfers(found)
     _inherit(found)
-    return found + _commitments(found)
+    return [_as_commitment(f) for f in found]
 
 
 def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
@@ -56,6 +61,7 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     triggers = {f.trigger for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
     targets = set().union(*(f.targets for f in found)) if found else set()
+    frames = {f.trigger: f for f in found if f.mention.event_type in FRAMING}
     keep = []
     for f in found:
         if p.lemma(f.trigger) in SUBSUMING and any(
@@ -66,8 +72,36 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             continue
         if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
             continue
+        frame = _frame_of(p, f.trigger, frames)
+        if frame is not None:
+            _take_content(frames[frame].mention, f.mention)
+            continue
         keep.append(f)
     return keep
+
+
+def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> int | None:
+    """'agreed to share', 'demanded that X refuse', 'refusing to lift', 'threatened to
+    ban': what is agreed, demanded, refused or threatened has not happened; the verbal
+    event is the event (PLOVER codes the frame). The frame's trigger, if there is one."""
+    below = i
+    for a in p.ancestors(i):
+        if p.tokens[below].dep in ("conj", "advcl", "relcl", "nsubj", "nsubjpass"):
+            return None
+        if a in frames and p.tokens[below].dep in CONTENT_DEPS:
+            return a
+        below = a
+    return None
+
+
+def _take_content(frame: EventMention, content: EventMention) -> None:
+    """What the frame is about fills what it leaves open: 'threatened to ban the party'
+    is a threat of a ban, made to the party."""
+    if frame.event_type == "THREATEN" and frame.mode is None:
+        frame.mode = _threat_mode(content)
+    if not frame.recipients:
+        frame.recipients = [a for a in content.recipients if a not in frame.actors] or \
+            [a for a in content.actors if a not in frame.actors]
 
 
 def _claim_of_protest(p: Parse, f: Found, found: list[Found]) -> bool:
@@ -116,31 +150,29 @@ def _inherit(found: list[Found]) -> None:
                 m.recipients = [_inferred(a) for a in donors[-1].mention.recipients]
 
 
-def _commitments(found: list[Found]) -> list[Found]:
-    """A promise is an event of its own (PLOVER): 'X will send aid' is X's AGREE (to send
-    aid), 'X will attack' X's THREATEN and 'X will not accept' X's REJECT, beside the
-    announced event, which stays marked future."""
-    out = []
-    for f in found:
-        m = f.mention
-        if m.factuality.modality != "future" or m.event_type in ("AGREE", "THREATEN") or \
-                not m.actors:
-            continue
-        if m.factuality.polarity == "negative":  # "will not accept": a refusal
-            if m.event_type not in COOPERATIVE:
-                continue
-            etype = "REJECT"
-        else:
-            etype = "AGREE" if m.event_type in COOPERATIVE else "THREATEN"
-        mode = THREAT_MODES.get((m.event_type, m.mode), THREAT_MODES.get((m.event_type, None)))
-        promise = replace(
-            m, id=stable_id(m.id, etype), event_type=etype,
-            mode=mode if etype == "THREATEN" else None,
-            factuality=replace(m.factuality, modality="asserted", polarity="positive"),
-            actors=list(m.actors), recipients=list(m.recipients),
-        )
-        out.append(replace(f, mention=promise))
-    return out
+def _as_commitment(f: Found) -> Found:
+    """A promise is the event, not what is promised (PLOVER): 'X will send aid' is X's
+    AGREE (to send aid), 'X will attack' X's THREATEN and 'X will not accept' X's REJECT."""
+    m = f.mention
+    if m.factuality.modality != "future" or m.event_type in ("AGREE", "THREATEN") or \
+            not m.actors:
+        return f
+    if m.factuality.polarity == "negative":  # "will not accept": a refusal
+        if m.event_type not in COOPERATIVE:
+            return f
+        etype = "REJECT"
+    else:
+        etype = "AGREE" if m.event_type in COOPERATIVE else "THREATEN"
+    promise = replace(
+        m, id=stable_id(m.id, etype), event_type=etype,
+        mode=_threat_mode(m) if etype == "THREATEN" else None,
+        factuality=replace(m.factuality, modality="asserted", polarity="positive"),
+    )
+    return replace(f, mention=promise)
+
+
+def _threat_mode(m: EventMention) -> str | None:
+    return THREAT_MODES.get((m.event_type, m.mode), THREAT_MODES.get((m.event_type, None)))
 
 
 def _inferred(actor: Actor) -> Actor:

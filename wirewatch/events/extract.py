@@ -27,6 +27,9 @@ from wirewatch.records import (
 )
 
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
+# "its neighbour" is not its owner: nouns naming another party by its relation to one
+RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
+                       "opponent".split())
 
 
 def extract(ann: AnnotatedArticle) -> ArticleRecord:
@@ -168,7 +171,8 @@ def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
     p = resolver.p
     for h in heads:
         actor = resolver.resolve(h)
-        if actor is None:  # "praised Haiti's progress", "demolished Palestinian homes"
+        if actor is None and p.lemma(h) not in RELATIONAL:
+            # "praised Haiti's progress", "demolished Palestinian homes"
             owner = p.child(h, "poss") or next(
                 (c for c in p.children(h, "amod", "compound") if p.ent_at[c] is not None and
                  p.ent_at[c].label in ("NORP", "GPE")), None)  # type: ignore[union-attr]
