@@ -124,6 +124,8 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
 
 def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     r = Roles()
+    if p.tokens[i].dep == "compound":  # "a mediation effort between A and B": the phrase's
+        i = p.tokens[i].head           # head holds the arguments
     verb = _governing_verb(p, i)
     r.anchor = verb if verb is not None else i
     for c in p.children(i, "poss"):
@@ -142,6 +144,8 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
                 [obj] if trig.frame == "recip" else p.subtree(obj))
         elif prep == "from" and trig.frame == "give":
             _add(p, r.actors, obj)
+        elif prep == "between":  # "talks between A and B", "mediation between A and B"
+            _add(p, r.actors if trig.frame == "recip" else r.recipients, obj)
     for c in p.children(i, "amod", "compound"):
         ent = p.ent_at[c]
         if ent is not None and ent.label == "NORP":  # "Israeli airstrikes": Israel strikes

@@ -58,19 +58,25 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
     is what was sent, not an event of its own; 'condemned the arrests': the arrests are
     what is condemned, unless the phrase says who made them."""
-    triggers = {f.trigger for f in found}
+    by_trigger = {f.trigger: f for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
     targets = set().union(*(f.targets for f in found)) if found else set()
     frames = {f.trigger: f for f in found if f.mention.event_type in FRAMING}
     keep = []
     for f in found:
         if p.lemma(f.trigger) in SUBSUMING and any(
-                c in triggers for c in p.children(f.trigger, "xcomp", "ccomp")):
+                c in by_trigger for c in p.children(f.trigger, "xcomp", "ccomp")):
             continue
         if f.trig.noun and (f.trigger in things or (
                 f.trigger in targets and not f.mention.actors)):
             continue
         if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
+            continue
+        main = _purpose_of(p, f.trigger, by_trigger)
+        if main is not None:
+            if main.mention.event_type in (f.mention.event_type, "PROTEST") and \
+                    not main.mention.recipients:  # "struck to protest against the ruling"
+                main.mention.recipients = f.mention.recipients
             continue
         frame = _frame_of(p, f.trigger, frames)
         if frame is not None:
@@ -78,6 +84,17 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             continue
         keep.append(f)
     return keep
+
+
+def _purpose_of(p: Parse, i: int, by_trigger: Mapping[int, Found]) -> Found | None:
+    """'resigned to allow elections', 'staged demonstrations to demand reforms': a purpose
+    is what an event is for, not a second event, when the clause it hangs on has one."""
+    tok = p.tokens[i]
+    if tok.dep != "advcl" or p.subject(i) is not None or not any(
+            p.tokens[c].lower_text == "to" for c in p.children(i, "aux")):
+        return None
+    return next((by_trigger[j] for j in (tok.head, *p.children(tok.head, "dobj"))
+                 if j in by_trigger), None)
 
 
 def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> int | None:

@@ -145,17 +145,20 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,
                   end: int) -> str | None:
-    """An attack's mode from its weapons, else from weapons named in its sentence
-    ("killed in a car bomb explosion": explosives)."""
+    """An attack's mode from its weapons, else from the attack nouns or weapons named in its
+    sentence ("killed in a car bomb explosion": explosives)."""
     if trig.event_type != "ASSAULT":
         return None
+    nouns = (t.mode for j in range(start, end) for t in candidates(p, j)
+             if t.event_type == "ASSAULT" and t.noun)  # "a roadside bombing killed two"
+    return _weapon_mode(instruments) or next((m for m in nouns if m), None) or \
+        _weapon_mode(find_instruments(p, range(start, end)))
+
+
+def _weapon_mode(instruments: list[Instrument]) -> str | None:
     table = assault_modes()
-    for group in (instruments, find_instruments(p, range(start, end))):
-        for i in group:
-            mode = table.get(i.name) or table.get(i.name.rsplit(" ", 1)[-1])
-            if mode:
-                return mode
-    return None
+    return next((mode for i in instruments if (
+        mode := table.get(i.name) or table.get(i.name.rsplit(" ", 1)[-1]))), None)
 
 
 def _governs_event_noun(p: Parse, verb: int) -> bool:

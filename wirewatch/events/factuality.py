@@ -25,6 +25,9 @@ HISTORICAL_GAP_YEARS = 2
 def factuality(p: Parse, trigger: int, date: str | None, published: str | None) -> Factuality:
     polarity = "positive"
     modality = "asserted"
+    tok = p.tokens[trigger]
+    if tok.pos in ("NOUN", "PROPN") and tok.dep in ("dobj", "nsubjpass"):
+        trigger = tok.head  # "plans to impose martial law": the verb says when
     chain = [trigger, *_clause_heads(p, trigger)]
     own = chain[0]
     kids = [p.tokens[c] for c in p.kids[own]]

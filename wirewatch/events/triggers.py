@@ -8,6 +8,9 @@ from wirewatch.events.tree import Parse
 
 FUTURE_WORDS = frozenset({"will", "would", "shall", "going"})
 OBLIGATION = frozenset({"must", "should"})
+# "a mediation effort", "a rescue mission": the modifier names the event, the head does not
+GENERIC_HEADS = frozenset({"effort", "mission", "bid", "initiative", "attempt", "campaign",
+                           "operation", "drive"})
 # "X said that Y must do Z": X asks Y to change (PLOVER REQUEST), with no trigger word
 DEMAND = Trigger("must", None, None, False, "REQUEST", "change", (), "ask", frozenset())
 
@@ -18,11 +21,22 @@ def candidates(p: Parse, i: int) -> list[Trigger]:
     if tok.pos == "VERB" and tok.dep != "amod":
         senses = triggers().get((p.lemma(i), False), [])
         return [t for t in senses if _verb_particle(p, i, t)]
-    if tok.pos in ("NOUN", "PROPN") and tok.dep != "compound":
+    if tok.pos in ("NOUN", "PROPN") and (tok.dep != "compound" or
+                                          p.lemma(tok.head) in GENERIC_HEADS):
         senses = triggers().get((p.lemma(i), True), []) or triggers().get(
             (tok.lower_text, True), [])
-        return [t for t in senses if _noun_modifier(p, i, t)]
+        return [t for t in senses if _noun_modifier(p, i, t) and (
+            "via=light" not in t.conditions or _light_object(p, i))]
     return []
+
+
+def _light_object(p: Parse, i: int) -> bool:
+    """'reached an agreement': the noun is the object of a verb that only carries events."""
+    tok = p.tokens[i]
+    head = p.tokens[tok.head]
+    return tok.dep == "dobj" and head.pos == "VERB" and any(
+        t.event_type == "NONE" and "obj=event" in t.conditions
+        for t in triggers().get((p.lemma(head.i), False), []))
 
 
 def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
