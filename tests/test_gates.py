@@ -12,7 +12,7 @@ from evaluation import cases_scorer, maintext, places, plover, seed
 from evaluation.common import floors
 
 SCORERS: dict[str, Callable[[], dict[str, float]]] = {
-    "seed": seed.score, "maintext": maintext.score, "plover": plover.score,
+    "seed": seed.score, "maintext": maintext.score, "plover": plover.score_both,
     "places": places.score, "cases": cases_scorer.score,
 }
 

@@ -63,6 +63,15 @@ def test_places() -> None:
     kenya = place_of("Kenya")
     assert kenya is not None and kenya.precision == "country" and kenya.geonameid == 192950
     assert place_of("Atlantis Prime") is None
+    africa = place_of("Africa")
+    assert africa is not None and africa.precision == "continent" and africa.country is None
+    # a country's point lies on its mainland: the US point is in the contiguous states
+    us = place_of("United States")
+    assert us is not None and us.lat is not None and us.lon is not None
+    assert 30 < us.lat < 45 and -110 < us.lon < -85
+    # a place's own name beats another place's alternate name
+    santa_ana = place_of("Santa Ana")
+    assert santa_ana is not None and santa_ana.name == "Santa Ana"
 
 
 @pytest.mark.parametrize(("phrase", "published", "value"), [

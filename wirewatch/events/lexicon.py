@@ -61,6 +61,11 @@ def sectors() -> dict[str, str]:
 
 
 @cache
+def sector_codes() -> frozenset[str]:
+    return frozenset(sectors().values())
+
+
+@cache
 def weapons() -> dict[str, Weapon]:
     return {row[0]: Weapon(row[0], row[1], row[2], row[3] if len(row) > 3 and row[3] else None)
             for row in read_table("weapons.tsv")}

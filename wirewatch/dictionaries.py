@@ -1,0 +1,145 @@
+"""Actor dictionaries in the TABARI / PETRARCH format (the Phoenix files and their kin).
+
+Optional knowledge about named people and organisations: who "Yoweri Museveni" or
+"Hamas" is (country, sector), with the dates a code held. wirewatch ships none; point
+``$WIREWATCH_ACTOR_DICTIONARIES`` at dictionary files or folders (separated like PATH) to
+use them. The format, one entry per primary name::
+
+    VLADIMIR_PUTIN_  # comment
+    +PUTIN_                       (an alias)
+        [RUSGOV >000507]          (a code, optionally dated: >from, <until, from-until)
+    HAMAS_ [PSEREB]               (a code on the name line)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from wirewatch.events.lexicon import sector_codes
+from wirewatch.gazetteer import NON_STATE, country_name
+
+ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
+SUB_IGO = frozenset({"UNO", "EUR"})  # the UN and the EU keep their own code under IGO
+_CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8}(?:-\d{6,8})?)?\s*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    country: str | None
+    sector: str | None
+    start: str  # YYYYMMDD, "" when open
+    end: str  # YYYYMMDD, "" when open
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str  # the primary name, as the dictionary spells it
+    codes: tuple[Coded, ...]
+
+    def at(self, published: str | None) -> Coded | None:
+        """The code that held on the publication date, else the latest one."""
+        if not self.codes:
+            return None
+        day = (published or "").replace("-", "")[:8]
+        if day:
+            held = [c for c in self.codes if (not c.start or c.start <= day) and
+                    (not c.end or day <= c.end)]
+            if held:
+                return max(held, key=lambda c: c.start)
+        return max(self.codes, key=lambda c: (c.country is not None, not c.end, c.start))
+
+
+def key(name: str) -> str:
+    """A name as dictionaries and texts are matched: upper case, words split on _ or space."""
+    words = re.sub(r"[_\s]+", " ", name).strip(" .").upper().split()
+    return " ".join(w for w in words if w not in ("THE",))
+
+
+def _date(text: str) -> str:
+    if len(text) == 8:
+        return text
+    year = int(text[:2])
+    return f"{19 if year > 30 else 20}{text}"
+
+
+def _coded(code: str, dates: str | None) -> Coded:
+    head, rest = code[:3], code[3:]
+    if head == "IGO" and rest[:3] in SUB_IGO:
+        head, rest = rest[:3], rest[3:]
+    if head not in NON_STATE and country_name(head) is None:  # "[ELI]": a sector alone
+        head, rest = "", code
+    country = head or None
+    sector = rest[:3] if rest[:3] in sector_codes() else None
+    start = end = ""
+    if dates:
+        if dates.startswith(">"):
+            start = _date(dates[1:])
+        elif dates.startswith("<"):
+            end = _date(dates[1:])
+        elif "-" in dates:
+            first, last = dates.split("-")
+            start, end = _date(first), _date(last)
+    return Coded(country, sector, start, end)
+
+
+def parse(text: str) -> dict[str, Entry]:
+    """Every name and alias of a dictionary file → its entry."""
+    out: dict[str, Entry] = {}
+    names: list[str] = []
+    codes: list[Coded] = []
+
+    def close() -> None:
+        if names and codes:
+            entry = Entry(names[0], tuple(codes))
+            for n in names:
+                out.setdefault(key(n), entry)
+
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        found = [_coded(c, d) for c, d in _CODE.findall(line)]
+        name = _CODE.sub("", line).strip()
+        if raw[:1] in (" ", "\t") and not name:
+            codes.extend(found)
+            continue
+        if name.startswith("+"):
+            names.append(name[1:])
+        else:
+            if codes:  # a new primary name after codes: the previous entry is complete
+                close()
+                names, codes = [], []
+            names.append(name)
+        codes.extend(found)
+    close()
+    return out
+
+
+def _files(setting: str) -> list[Path]:
+    out: list[Path] = []
+    for part in setting.split(os.pathsep):
+        path = Path(part).expanduser()
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.name.endswith(".actors.txt")))
+        elif path.is_file():
+            out.append(path)
+    return out
+
+
+@cache
+def _load(setting: str) -> dict[str, Entry]:
+    index: dict[str, Entry] = {}
+    for path in _files(setting):
+        for name, entry in parse(path.read_text(encoding="utf-8", errors="replace")).items():
+            index.setdefault(name, entry)
+    return index
+
+
+def lookup(name: str) -> Entry | None:
+    """The dictionary entry for a name, when dictionaries are configured."""
+    setting = os.environ.get(ENV_VAR, "")
+    return _load(setting).get(key(name)) if setting else None
