@@ -57,7 +57,8 @@ def resolve_discourse(p: Parse, found: list[Found]) -> list[Found]:
 def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
     is what was sent, not an event of its own; 'condemned the arrests': the arrests are
-    what is condemned, unless the phrase says who made them."""
+    what is condemned, unless the phrase says who made them; purposes and the content of
+    promises, threats, demands and refusals are not events of their own."""
     by_trigger = {f.trigger: f for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
     targets = set().union(*(f.targets for f in found)) if found else set()
@@ -80,7 +81,7 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             continue
         frame = _frame_of(p, f.trigger, frames)
         if frame is not None:
-            _take_content(frames[frame].mention, f.mention)
+            _take_content(frame.mention, f.mention)
             continue
         keep.append(f)
     return keep
@@ -97,16 +98,16 @@ def _purpose_of(p: Parse, i: int, by_trigger: Mapping[int, Found]) -> Found | No
                  if j in by_trigger), None)
 
 
-def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> int | None:
+def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> Found | None:
     """'agreed to share', 'demanded that X refuse', 'refusing to lift', 'threatened to
     ban': what is agreed, demanded, refused or threatened has not happened; the verbal
-    event is the event (PLOVER codes the frame). The frame's trigger, if there is one."""
+    event is the event (PLOVER codes the frame). The frame, if there is one."""
     below = i
     for a in p.ancestors(i):
         if p.tokens[below].dep in ("conj", "advcl", "relcl", "nsubj", "nsubjpass"):
             return None
         if a in frames and p.tokens[below].dep in CONTENT_DEPS:
-            return a
+            return frames[a]
         below = a
     return None
 
