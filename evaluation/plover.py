@@ -17,9 +17,11 @@ import os
 import sys
 from collections import defaultdict
 from typing import Any
+from unittest.mock import patch
 
 from evaluation.common import report
 from wirewatch import dictionaries
+from wirewatch.gazetteer import SUB_IGO
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import run
 from wirewatch.records import ArticleRecord, Document
@@ -28,7 +30,6 @@ from wirewatch.shared_data import shared_path
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
 OLD_MODES = {"DISAPPROVE": "disapprove", "INVESTIGATE": "investigate"}
-SUB_IGO = {"UNO", "EUR"}
 # the gold's older mode names, in today's PLOVER vocabulary
 MODE_NAMES = {"strike-hun": "hunger", "strike-gen": "strike", "host": "visit"}
 MODE_PREFIXES = ("riot", "demo", "strike")
@@ -107,15 +108,9 @@ def score_both() -> dict[str, float]:
     """The figures as wirewatch runs by default, and the actor figures with the Phoenix
     actor dictionaries of the shared data configured (``*_dict``)."""
     figures = score()
-    saved = os.environ.get(dictionaries.ENV_VAR)
-    os.environ[dictionaries.ENV_VAR] = str(shared_path("data", "actor-dictionaries"))
-    try:
+    setting = {dictionaries.ENV_VAR: str(shared_path("data", "actor-dictionaries"))}
+    with patch.dict(os.environ, setting):
         with_dicts = score()
-    finally:
-        if saved is None:
-            del os.environ[dictionaries.ENV_VAR]
-        else:
-            os.environ[dictionaries.ENV_VAR] = saved
     figures.update({f"{k}_dict": with_dicts[k] for k in ("actor", "recipient")})
     return figures
 

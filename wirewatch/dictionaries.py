@@ -20,10 +20,9 @@ from functools import cache
 from pathlib import Path
 
 from wirewatch.events.lexicon import sector_codes
-from wirewatch.gazetteer import NON_STATE, country_name
+from wirewatch.gazetteer import NON_STATE, SUB_IGO, country_name
 
 ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
-SUB_IGO = frozenset({"UNO", "EUR"})  # the UN and the EU keep their own code under IGO
 _CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8}(?:-\d{6,8})?)?\s*\]")
 
 

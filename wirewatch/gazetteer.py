@@ -21,6 +21,7 @@ from countryinfo.exceptions import CountryNotFoundError
 from wirewatch.knowledge import read_table
 
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+SUB_IGO = frozenset({"UNO", "EUR"})  # the UN and the EU: IGOs with codes of their own
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 
 
