@@ -52,12 +52,14 @@ def ingest(
     input_format: str | None = None,
     defaults: Defaults = NO_DEFAULTS,
     model: str | None = None,
+    articles_only: bool = False,
     transport: Transport | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Process inputs into the store: idempotent, and resumable after an interruption
-    (each document is stored in one transaction; stored documents are not redone)."""
+    (each document is stored in one transaction; stored documents are not redone).
+    With ``articles_only`` the articles are stored and grouped into stories, no events."""
     report = IngestReport()
     hashes: dict[str, str] = {}
 
@@ -82,7 +84,7 @@ def ingest(
     items = fresh(read_inputs(inputs, input_format, transport))
     current: str | None = None
     batch: list[ArticleRecord] = []
-    for result in run(items, load_model(model), defaults):
+    for result in run(items, None if articles_only else load_model(model), defaults):
         if isinstance(result, InputError):
             report.errors.append(result)
             if on_error:

@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", help="events on or before this date (YYYY-MM-DD)")
     p.add_argument("--source", help="publisher or cited source")
     p.add_argument("--text", help="full-text search in evidence and names")
+    p.add_argument("--story", help="events of this story id")
+    p.add_argument("--min-independent", type=int, metavar="N",
+                   help="events told by at least N independent origins")
     p.add_argument("--limit", type=int, help="at most this many events")
     p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
     p.set_defaults(func=commands.events)

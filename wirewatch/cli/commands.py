@@ -20,6 +20,7 @@ from wirewatch.store import EventFilter, SqliteStore
 EXIT_SKIPPED = 3
 ARTICLE_COLUMNS = ("doc_id", "title", "category", "published", "events", "quotes", "places")
 EVENT_COLUMNS = ("event_id", "event_type", "date", "actors", "recipients", "n_sources",
+                 "n_independent",
                  "evidence")
 
 
@@ -111,6 +112,7 @@ def _event_row(e: dict[str, Any]) -> dict[str, Any]:
     return {"event_id": e["event_id"], "event_type": e["event_type"], "mode": e["mode"],
             "date": e["date"], "actors": parties(e["actors"]),
             "recipients": parties(e["recipients"]), "n_sources": e["n_sources"],
+            "n_independent": e["n_independent"],
             "first_reported": e["first_reported"], "last_reported": e["last_reported"],
             "sources": "; ".join(s.get("name") or s["text"] for s in e["attribution"]),
             "evidence": e["evidence"]["text"]}
@@ -119,7 +121,8 @@ def _event_row(e: dict[str, Any]) -> dict[str, Any]:
 def events(args: argparse.Namespace) -> int:
     store = SqliteStore(args.db, readonly=True)
     f = EventFilter(type=args.type, actor=args.actor, country=args.country, since=args.since,
-                    until=args.until, source=args.source, text=args.text, limit=args.limit)
+                    until=args.until, source=args.source, text=args.text, story=args.story,
+                    min_independent=args.min_independent, limit=args.limit)
     found = store.events(f)
     if args.format == "jsonl":
         for e in found:

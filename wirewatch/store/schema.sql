@@ -1,4 +1,4 @@
--- wirewatch store, schema version 1. Plain SQLite: Datasette and sqlite3 open it as it is.
+-- wirewatch store, schema version 2. Plain SQLite: Datasette and sqlite3 open it as it is.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 -- every input document ingested, by its id and the hash of its content
@@ -19,12 +19,11 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT,
     category TEXT,
     body TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,   -- content words, space-separated, for story grouping
     record TEXT NOT NULL         -- the article record (JSON), as extract prints it
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 
--- where each article appeared: one row per document that carried it
+-- where each article appeared: one row per document that carried it (copies included)
 CREATE TABLE IF NOT EXISTS appearances (
     article_id TEXT NOT NULL REFERENCES articles(article_id),
     doc_id TEXT NOT NULL,
@@ -34,21 +33,53 @@ CREATE TABLE IF NOT EXISTS appearances (
     PRIMARY KEY (article_id, doc_id)
 );
 
+-- near-duplicates: a text that copies a stored article is another appearance of it
+CREATE TABLE IF NOT EXISTS copies (
+    article_id TEXT PRIMARY KEY, -- the copy's own id
+    original_id TEXT NOT NULL REFERENCES articles(article_id),
+    doc_id TEXT NOT NULL,
+    title TEXT
+);
+CREATE TABLE IF NOT EXISTS signatures (  -- MinHash of each article's word 5-shingles
+    article_id TEXT PRIMARY KEY,
+    signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS bands (       -- LSH bands of the signatures
+    band TEXT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
+
+-- story grouping: each article's word weights (JSON) as stored, the words it is found by,
+-- and how many articles hold each word
+CREATE TABLE IF NOT EXISTS article_vectors (article_id TEXT PRIMARY KEY, vector TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS postings_term ON postings(term);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+
 CREATE TABLE IF NOT EXISTS mentions (
     mention_id TEXT PRIMARY KEY,
     event_id TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles(article_id),
+    block TEXT,                  -- type and parties: where mentions of one event meet
+    event_type TEXT NOT NULL,
+    date TEXT,
+    country TEXT,                -- of the mention's location
     record TEXT NOT NULL         -- the event mention (JSON)
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_block ON mentions(block);
 
 CREATE TABLE IF NOT EXISTS events (
     event_id TEXT PRIMARY KEY,
+    story_id TEXT,
     event_type TEXT NOT NULL,
     date TEXT,
     first_reported TEXT,
     last_reported TEXT,
-    n_sources INTEGER NOT NULL,
+    n_sources INTEGER NOT NULL,  -- distinct publishers
+    n_independent INTEGER NOT NULL,  -- distinct origins behind the reports
     location_country TEXT,
     lat REAL,
     lon REAL,
@@ -56,6 +87,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_type ON events(event_type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
 
 -- the parties of each event, for filtering by actor and country
 CREATE TABLE IF NOT EXISTS event_parties (
@@ -78,7 +110,24 @@ CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources(event_id);
 
 CREATE TABLE IF NOT EXISTS stories (
     story_id TEXT PRIMARY KEY,
-    title TEXT
+    title TEXT,
+    merged_into TEXT,            -- set when the story turned out to be part of another
+    size INTEGER NOT NULL        -- its articles
+);
+-- the sum of each story's articles' word weights
+CREATE TABLE IF NOT EXISTS story_terms (
+    story_id TEXT NOT NULL,
+    term TEXT NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY (story_id, term)
+) WITHOUT ROWID;
+-- what happened to stories over time: merges (and, in future, splits)
+CREATE TABLE IF NOT EXISTS story_history (
+    story_id TEXT NOT NULL,      -- the story that remains
+    change TEXT NOT NULL,        -- merged
+    other_id TEXT NOT NULL,      -- the story merged into it
+    article_id TEXT,             -- the article that showed they were one
+    at TEXT NOT NULL
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(event_id UNINDEXED, text);

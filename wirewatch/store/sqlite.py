@@ -12,12 +12,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from datasketch import LeanMinHash
+
 from wirewatch.articles.ids import stable_id
 from wirewatch.errors import WirewatchError
-from wirewatch.merge import STORY_SIMILARITY, event_key, fingerprint, has_parties, similarity
-from wirewatch.records import ArticleRecord
+from wirewatch.merge import copies, text
+from wirewatch.merge import events as event_merge
+from wirewatch.merge import stories as story_merge
+from wirewatch.records import Article, ArticleRecord, EventMention
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,8 @@ class EventFilter:
     until: str | None = None
     source: str | None = None
     text: str | None = None
+    story: str | None = None
+    min_independent: int | None = None
     limit: int | None = None
 
 
@@ -42,6 +48,7 @@ class SqliteStore:
                 if not Path(self.path).exists():
                     raise WirewatchError(f"no store at {self.path} (run `wirewatch ingest` first)")
                 self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                self._check_version()
             else:
                 self.db = sqlite3.connect(self.path)
                 self.db.execute("PRAGMA journal_mode=WAL")
@@ -51,9 +58,17 @@ class SqliteStore:
                 )
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                                 (SCHEMA_VERSION,))
+                self._check_version()
                 self.db.commit()
         except sqlite3.DatabaseError as exc:
             raise WirewatchError(f"cannot open store {self.path}: {exc}") from None
+
+    def _check_version(self) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise WirewatchError(
+                f"store {self.path} has schema {row[0] if row else 'unknown'}; this wirewatch "
+                f"reads and writes schema {SCHEMA_VERSION}: ingest into a new file")
 
     def close(self) -> None:
         self.db.close()
@@ -79,98 +94,233 @@ class SqliteStore:
 
     def _add_article(self, doc_id: str, record: ArticleRecord) -> int:
         a = record.article
+        if self._known(a.article_id):
+            self._appear(a.article_id, doc_id, a)
+            self._rebuild_events_of(a.article_id)
+            return 0
+        sig = copies.signature(a.body)
+        original = self._original_of(sig) if sig is not None else None
+        if original is not None:
+            self._appear(original, doc_id, a)
+            self.db.execute("INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
+                            (a.article_id, original, doc_id, a.title))
+            self._rebuild_events_of(original)
+            return 0
+        self._appear(a.article_id, doc_id, a)
+        story_id = self._story_for(a)
         self.db.execute(
-            "INSERT OR IGNORE INTO appearances VALUES (?, ?, ?, ?, ?)",
-            (a.article_id, doc_id, a.url, a.publisher, a.published),
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.article_id, story_id, a.title, a.publisher, a.published, a.url, a.category,
+             a.body, json.dumps(record.to_dict())),
         )
-        exists = self.db.execute("SELECT 1 FROM articles WHERE article_id=?",
-                                 (a.article_id,)).fetchone()
+        self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)",
+                        (a.article_id, a.title or "", a.body))
+        if sig is not None:
+            self.db.execute("INSERT INTO signatures VALUES (?, ?)",
+                            (a.article_id, copies.to_bytes(sig)))
+            self.db.executemany("INSERT INTO bands VALUES (?, ?)",
+                                [(band, a.article_id) for band in copies.bands(sig)])
         touched: set[str] = set()
-        if exists is None:
-            story_id = self._story_for(record)
-            self.db.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.article_id, story_id, a.title, a.publisher, a.published, a.url, a.category,
-                 a.body, " ".join(sorted(fingerprint(a))), json.dumps(record.to_dict())),
-            )
-            self.db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?)", (story_id, a.title))
-            self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)",
-                            (a.article_id, a.title or "", a.body))
-            for m in record.events:
-                event_id = event_key(m)
-                self.db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?)",
-                                (m.id, event_id, a.article_id, json.dumps(asdict(m))))
-                touched.add(event_id)
-        else:
-            touched = {r[0] for r in self.db.execute(
-                "SELECT DISTINCT event_id FROM mentions WHERE article_id=?", (a.article_id,))}
+        for m in record.events:
+            event_id = self._event_for(m, story_id, a.article_id)
+            loc = m.location.country if m.location else None
+            self.db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            (m.id, event_id, a.article_id, event_merge.block(m), m.event_type,
+                             m.date, loc, json.dumps(asdict(m))))
+            touched.add(event_id)
         for event_id in touched:
             self._rebuild_event(event_id)
-        return int(exists is None)
+        return 1
 
-    def _story_for(self, record: ArticleRecord) -> str:
-        """The story a new article joins: one sharing an event, else one in the same words."""
-        keys = [event_key(m) for m in record.events if has_parties(m)]
-        if keys:
-            marks = ",".join("?" * len(keys))
+    def _known(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE article_id=?",
+                               (article_id,)).fetchone() is not None
+
+    def _appear(self, article_id: str, doc_id: str, a: Article) -> None:
+        self.db.execute("INSERT OR IGNORE INTO appearances VALUES (?, ?, ?, ?, ?)",
+                        (article_id, doc_id, a.url, a.publisher, a.published))
+
+    def _original_of(self, sig: LeanMinHash) -> str | None:
+        """The stored article this text is a copy of, if any."""
+        keys = copies.bands(sig)
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT DISTINCT s.article_id, s.signature FROM bands b JOIN signatures s "
+            f"USING (article_id) WHERE b.band IN ({marks})", keys).fetchall()
+        for article_id, data in rows:
+            if copies.is_copy(sig, copies.from_bytes(data)):
+                return str(article_id)
+        return None
+
+    # --- stories ---------------------------------------------------------------------
+    def _story_for(self, a: Article) -> str:
+        """The story a new article joins (see ``merge.stories``); stores its words."""
+        counts = text.terms(a)
+        df = self._count_terms(counts)
+        n_docs = int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0]) + 1
+        vector = text.weigh(counts, text.idf(counts, df, n_docs))
+        keys = story_merge.blocking_terms(vector, {t: d - 1 for t, d in df.items()})
+        choice = story_merge.choose(vector, self._story_candidates(keys, vector),
+                                    self._story_vector)
+        self.db.execute("INSERT INTO article_vectors VALUES (?, ?)",
+                        (a.article_id, _dump(vector)))
+        self.db.executemany("INSERT INTO postings VALUES (?, ?)",
+                            [(t, a.article_id) for t in story_merge.posting_terms(vector)])
+        if choice.story_id is None:
+            story_id = stable_id("story", a.article_id)
+            self.db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, NULL, 0)",
+                            (story_id, a.title))
+        else:
+            story_id = self._merge_stories([choice.story_id, *choice.merged], a.article_id)
+        self._grow_story(story_id, vector, 1)
+        return story_id
+
+    def _count_terms(self, counts: Counter[str]) -> dict[str, int]:
+        """Add one article's words to the document frequencies; returns the new ones."""
+        self.db.executemany(
+            "INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            [(t,) for t in counts])
+        return dict(self._select_in("SELECT term, df FROM term_df WHERE term IN ({})",
+                                    list(counts)))
+
+    def _story_candidates(self, keys: list[str], vector: text.Vector
+                          ) -> list[story_merge.Story]:
+        """The stories holding articles that share blocking words (most shared first), each
+        with the part of its summed vector that the new article's words meet."""
+        if not keys:
+            return []
+        recent = " UNION ALL ".join(  # the latest articles holding each word
+            ["SELECT * FROM (SELECT article_id FROM postings WHERE term=? "
+             "ORDER BY rowid DESC LIMIT ?)"] * len(keys))
+        found = self.db.execute(
+            f"SELECT a.story_id, s.size FROM ({recent}) p JOIN articles a USING (article_id) "
+            f"JOIN stories s USING (story_id) "
+            f"GROUP BY a.story_id ORDER BY count(*) DESC, a.story_id LIMIT ?",
+            [x for k in keys for x in (k, story_merge.POSTINGS_PER_TERM)]
+            + [story_merge.MAX_CANDIDATES]).fetchall()
+        totals: dict[str, text.Vector] = {sid: {} for sid, _ in found}
+        words = list(vector)
+        for i in range(0, len(words), 400):
+            chunk = words[i : i + 400]
+            for sid, term, weight in self.db.execute(
+                    f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN "
+                    f"({','.join('?' * len(totals))}) AND term IN ({','.join('?' * len(chunk))})",
+                    [*totals, *chunk]):
+                totals[sid][term] = weight
+        return [story_merge.Story(sid, int(size), totals[sid]) for sid, size in found]
+
+    def _story_vector(self, story_id: str) -> story_merge.Story:
+        size = self.db.execute("SELECT size FROM stories WHERE story_id=?",
+                               (story_id,)).fetchone()[0]
+        total = dict(self.db.execute("SELECT term, weight FROM story_terms WHERE story_id=?",
+                                     (story_id,)).fetchall())
+        return story_merge.Story(story_id, int(size), total)
+
+    def _grow_story(self, story_id: str, vector: text.Vector, size: int) -> None:
+        self.db.execute("UPDATE stories SET size = size + ? WHERE story_id=?", (size, story_id))
+        self.db.executemany(
+            "INSERT INTO story_terms VALUES (?, ?, ?) ON CONFLICT(story_id, term) "
+            "DO UPDATE SET weight = weight + excluded.weight",
+            [(story_id, t, w) for t, w in vector.items()])
+
+    def _merge_stories(self, story_ids: list[str], article_id: str) -> str:
+        """One story from several (the oldest keeps its id); each merge is recorded."""
+        if len(story_ids) == 1:
+            return story_ids[0]
+        order = dict(self._select_in("SELECT story_id, rowid FROM stories WHERE story_id IN ({})",
+                                     story_ids))
+        keep, *others = sorted(story_ids, key=lambda s: order.get(s, 0))
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        moved = self._select_in("SELECT event_id FROM events WHERE story_id IN ({})", others)
+        for other in others:
+            gone = self._story_vector(other)
+            self._grow_story(keep, gone.total, gone.size)
+            self.db.execute("DELETE FROM story_terms WHERE story_id=?", (other,))
+            self.db.execute("UPDATE articles SET story_id=? WHERE story_id=?", (keep, other))
+            self.db.execute("UPDATE events SET story_id=? WHERE story_id=?", (keep, other))
+            self.db.execute("UPDATE stories SET merged_into=?, size=0 WHERE story_id=?",
+                            (keep, other))
+            self.db.execute("UPDATE stories SET merged_into=? WHERE merged_into=?", (keep, other))
+            self.db.execute("INSERT INTO story_history VALUES (?, 'merged', ?, ?, ?)",
+                            (keep, other, article_id, now))
+        for (event_id,) in moved:
+            self._rebuild_event(event_id)
+        return keep
+
+    def _select_in(self, sql: str, values: list[str]) -> list[tuple[Any, ...]]:
+        """Rows of a query with one IN list, run in chunks SQLite accepts."""
+        rows: list[tuple[Any, ...]] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            rows += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return rows
+
+    # --- events ----------------------------------------------------------------------
+    def _event_for(self, m: EventMention, story_id: str, article_id: str) -> str:
+        """The stored event a new mention reports, else a new event id."""
+        key = event_merge.block(m)
+        if key is not None:
             rows = self.db.execute(
-                f"SELECT a.story_id FROM mentions m JOIN articles a USING (article_id) "
-                f"WHERE m.event_id IN ({marks})", keys).fetchall()
-            if rows:
-                return str(Counter(r[0] for r in rows).most_common(1)[0][0])
-        words = fingerprint(record.article)
-        best, best_score = None, STORY_SIMILARITY
-        for row in self.db.execute("SELECT story_id, fingerprint FROM articles"):
-            score = similarity(words, row[1].split())
-            if score >= best_score:
-                best, best_score = row[0], score
-        if best is not None:
-            return str(best)
-        return stable_id("story", record.article.article_id)
+                "SELECT m.event_id, m.date, m.country, a.story_id FROM mentions m "
+                "JOIN articles a USING (article_id) WHERE m.block=?", (key,)).fetchall()
+        else:  # no parties: only the same kind of event in the same story
+            rows = self.db.execute(
+                "SELECT m.event_id, m.date, m.country, a.story_id FROM mentions m "
+                "JOIN articles a USING (article_id) WHERE m.block IS NULL AND a.story_id=? "
+                "AND m.event_type=? AND m.article_id<>?",
+                (story_id, m.event_type, article_id)).fetchall()
+        country = m.location.country if m.location else None
+        by_event: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            by_event.setdefault(row[0], []).append(row)
+        fitting = [
+            (any(r[3] == story_id for r in group), len(group), event_id)
+            for event_id, group in by_event.items()
+            if all(event_merge.dates_agree(m.date, r[1]) for r in group)
+            and (key is not None or all(not country or not r[2] or r[2] == country
+                                        for r in group))
+        ]
+        if not fitting:
+            return event_merge.new_event_id(m)
+        return max(fitting)[2]
+
+    def _rebuild_events_of(self, article_id: str) -> None:
+        for (event_id,) in self.db.execute(
+                "SELECT DISTINCT event_id FROM mentions WHERE article_id=?", (article_id,)
+        ).fetchall():
+            self._rebuild_event(event_id)
 
     def _rebuild_event(self, event_id: str) -> None:
         rows = self.db.execute(
-            "SELECT m.record, p.article_id, p.doc_id, p.url, p.publisher, p.published "
-            "FROM mentions m JOIN appearances p USING (article_id) WHERE m.event_id=? "
-            "ORDER BY p.published, p.doc_id", (event_id,)).fetchall()
+            "SELECT m.record, p.article_id, p.doc_id, p.url, p.publisher, p.published, "
+            "a.story_id FROM mentions m JOIN appearances p USING (article_id) "
+            "JOIN articles a USING (article_id) WHERE m.event_id=? "
+            "ORDER BY p.published IS NULL, p.published, p.doc_id", (event_id,)).fetchall()
         if not rows:
             return
-        mentions = [json.loads(r[0]) for r in rows]
-        best = max(mentions, key=lambda m: (m["confidence"], -len(m["evidence"]["text"])))
-        published = sorted(r[5] for r in rows if r[5])
-        publishers = {r[4] or r[2] for r in rows}
-        merged = dict(best)
-        merged.pop("id", None)
-        merged["instruments"] = _union(m["instruments"] for m in mentions)
-        merged.update(
-            event_id=event_id,
-            mentions=[
-                {"article_id": r[1], "doc_id": r[2], "url": r[3], "publisher": r[4],
-                 "published": r[5], "evidence": m["evidence"], "attribution": m["attribution"]}
-                for r, m in zip(rows, mentions, strict=True)
-            ],
-            n_sources=len(publishers),
-            first_reported=published[0] if published else None,
-            last_reported=published[-1] if published else None,
-        )
+        reports = [event_merge.Report(json.loads(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
+        merged = event_merge.merged_record(event_id, reports)
+        merged["story_id"] = rows[0][6]
+        mentions = [r.mention for r in reports]
         loc = merged.get("location") or {}
         self.db.execute("DELETE FROM event_parties WHERE event_id=?", (event_id,))
         self.db.execute("DELETE FROM event_sources WHERE event_id=?", (event_id,))
         self.db.execute("DELETE FROM events_fts WHERE event_id=?", (event_id,))
         self.db.execute(
-            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, merged["event_type"], merged["date"], merged["first_reported"],
-             merged["last_reported"], merged["n_sources"], loc.get("country"), loc.get("lat"),
-             loc.get("lon"), json.dumps(merged)),
+            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, rows[0][6], merged["event_type"], merged["date"],
+             merged["first_reported"], merged["last_reported"], merged["n_sources"],
+             merged["n_independent"], loc.get("country"), loc.get("lat"), loc.get("lon"),
+             json.dumps(merged)),
         )
         parties = set()
         for m in mentions:
             for role, group in (("actor", m["actors"]), ("recipient", m["recipients"])):
-                for a in group:
-                    parties.add((role, a["text"], a["name"], a["country"], a["sector"]))
+                for p in group:
+                    parties.add((role, p["text"], p["name"], p["country"], p["sector"]))
         self.db.executemany("INSERT INTO event_parties VALUES (?, ?, ?, ?, ?, ?)",
                             [(event_id, *p) for p in sorted(parties, key=str)])
-        sources = {r[4] for r in rows if r[4]} | {
+        sources = {r.publisher for r in reports if r.publisher} | {
             s.get("name") or s["text"] for m in mentions for s in m["attribution"]}
         self.db.executemany("INSERT INTO event_sources VALUES (?, ?)",
                             [(event_id, s) for s in sorted(sources)])
@@ -180,7 +330,8 @@ class SqliteStore:
 
     # --- reading ---------------------------------------------------------------------
     def events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         if f.type:
             where.append("e.event_type = ?")
             args.append(f.type.upper())
@@ -207,6 +358,12 @@ class SqliteStore:
             where.append("e.event_id IN (SELECT event_id FROM events_fts WHERE events_fts "
                          "MATCH ?)")
             args.append(_fts_query(f.text))
+        if f.story:
+            where.append("e.story_id = ?")
+            args.append(f.story)
+        if f.min_independent:
+            where.append("e.n_independent >= ?")
+            args.append(int(f.min_independent))
         sql = "SELECT e.record FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -225,7 +382,9 @@ class SqliteStore:
         return json.loads(row[0]) if row else None
 
     def stories(self) -> Iterator[dict[str, Any]]:
-        for story in self.db.execute("SELECT story_id, title FROM stories ORDER BY story_id"):
+        for story in self.db.execute(
+                "SELECT story_id, title FROM stories WHERE merged_into IS NULL ORDER BY story_id"
+        ).fetchall():
             rows = self.db.execute(
                 "SELECT a.article_id, a.title, p.doc_id, p.publisher, p.published "
                 "FROM articles a JOIN appearances p USING (article_id) WHERE a.story_id=? "
@@ -241,6 +400,9 @@ class SqliteStore:
                 "publishers": sorted({r[3] for r in rows if r[3]}),
                 "first_published": dates[0] if dates else None,
                 "last_published": dates[-1] if dates else None,
+                "merged_from": [r[0] for r in self.db.execute(
+                    "SELECT other_id FROM story_history WHERE story_id=? AND change='merged' "
+                    "ORDER BY at, other_id", (story[0],))],
             }
 
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -249,17 +411,15 @@ class SqliteStore:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "articles", "mentions", "events", "stories"):
+        for table in ("documents", "articles", "copies", "mentions", "events"):
             out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        out["stories"] = int(self.db.execute(
+            "SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0])
         return out
 
 
-def _union(groups: Any) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for group in groups:
-        for item in group:
-            seen.setdefault(item["name"].lower(), item)
-    return list(seen.values())
+def _dump(vector: dict[str, float]) -> str:
+    return json.dumps({t: round(v, 5) for t, v in vector.items()}, separators=(",", ":"))
 
 
 def _fts_query(text: str) -> str:

@@ -1,0 +1,216 @@
+"""One event, many outlets: copies, stories, merged events, independent origins, dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from tests.conftest import FIXTURES
+from wirewatch import api
+from wirewatch.merge import copies, stories
+from wirewatch.merge.events import Report, dates_agree, origin
+from wirewatch.schema import errors
+from wirewatch.store import EventFilter, SqliteStore
+
+OUTLETS = FIXTURES / "one_event_many_outlets.jsonl"
+
+
+def ingest(path: Path, *inputs: Path, articles_only: bool = False) -> SqliteStore:
+    store = SqliteStore(path)
+    for one in inputs:
+        report = api.ingest([str(one)], store, articles_only=articles_only)
+        assert not report.errors
+    return store
+
+
+@pytest.fixture(scope="module")
+def outlets(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> SqliteStore:
+    return ingest(tmp_path_factory.mktemp("outlets") / "outlets.db", OUTLETS)
+
+
+def seizure(store: SqliteStore) -> dict[str, Any]:
+    """The fixture's main event: Chile's navy seizing a Peruvian boat, told six times."""
+    found = [e for e in store.events(EventFilter(type="COERCE", country="PER"))]
+    assert len(found) == 1, [e["evidence"]["text"] for e in found]
+    return found[0]
+
+
+# --- pure functions --------------------------------------------------------------------
+def test_dates_agree_within_slack_and_across_unknown_years() -> None:
+    assert dates_agree("2026-03-26", "2026-03-25")
+    assert dates_agree("XXXX-03-26", "2026-03-25")
+    assert dates_agree("2026-03", "2026-03-26")
+    assert dates_agree(None, "2026-03-26")
+    assert not dates_agree("2026-03-26", "2026-04-06")
+    assert not dates_agree("XXXX-03-26", "XXXX-03-27")
+    assert not dates_agree("2025", "2026-01-01")
+
+
+def _report(chain: list[dict[str, Any]], publisher: str | None = "Daily") -> Report:
+    return Report({"attribution": chain}, "a", "doc-1", None, publisher, None)
+
+
+def test_origin_is_the_outermost_named_teller() -> None:
+    outlet = {"text": "the Guardian", "name": "The Guardian", "kind": "outlet",
+              "anonymous": False}
+    anonymous = {"text": "a commander", "name": None, "kind": "person", "anonymous": True}
+    named = {"text": "minister Ana Ruiz", "name": "Ana Ruiz", "kind": "official",
+             "anonymous": False}
+    own = {"text": "Daily", "name": "Daily", "kind": "outlet", "anonymous": False}
+    assert origin(_report([own, outlet, anonymous]))["name"] == "The Guardian"
+    assert origin(_report([own, named]))["name"] == "Ana Ruiz"
+    assert origin(_report([own, anonymous]))["name"] == "Daily"
+    assert origin(_report([], publisher=None))["name"] == "doc-1"
+
+
+def test_minhash_tells_an_edited_copy_from_another_text() -> None:
+    text = " ".join(f"word{i}" for i in range(120))
+    original = copies.signature(text)
+    edited = copies.signature(text.replace("word60", "changed"))
+    other = copies.signature(" ".join(f"other{i}" for i in range(120)))
+    assert original is not None and edited is not None and other is not None
+    assert copies.is_copy(original, edited)
+    assert not copies.is_copy(original, other)
+    assert set(copies.bands(original)) & set(copies.bands(edited))
+    assert copies.signature("too short to compare") is None
+
+
+def test_a_story_choice_is_the_mean_similarity_to_its_members() -> None:
+    near, far = {"x": 1.0}, {"y": 1.0}
+    one = stories.Story("s1", 1, near)
+    ten = stories.Story("s10", 10, near)  # one close member among ten: a mean of 0.1
+
+    def whole(story_id: str) -> stories.Story:
+        return {"s1": one, "s10": ten}[story_id]
+
+    assert stories.choose(near, [one], whole).story_id == "s1"
+    assert stories.choose(near, [ten], whole).story_id is None
+    assert stories.choose(far, [one], whole).story_id is None
+    # two stories the article fits, alike on their own (mean cosine 1/10): not merged
+    choice = stories.choose(near, [one, ten], whole)
+    assert choice.story_id == "s1" and choice.merged == ()
+    twin = stories.Story("s2", 1, near)
+    assert stories.choose(near, [one, twin], lambda s: {"s1": one, "s2": twin}[s]).merged
+
+
+# --- the store -------------------------------------------------------------------------
+def test_retellings_are_one_event_with_every_report(outlets: SqliteStore) -> None:
+    event = seizure(outlets)
+    docs = {m["doc_id"] for m in event["mentions"]}
+    assert {"harbour-post-1", "andes-daily-1", "pacific-wire-1", "coast-gazette-1",
+            "lima-observer-1", "undated-blog-1"} <= docs
+    assert event["n_sources"] == 6
+    assert event["first_reported"] == "2026-03-27"
+    assert event["last_reported"] == "2026-03-28"
+    assert not errors("merged_event", event)
+
+
+def test_outlets_citing_one_report_are_one_origin(outlets: SqliteStore) -> None:
+    event = seizure(outlets)
+    names = sorted(o["name"].lower() for o in event["origins"])
+    # five tellings go back to the Harbour Post (its own witnesses, or citing it); the
+    # Lima Observer's comes from the minister it names
+    assert event["n_independent"] == 2 and names == ["ana ruiz", "the harbour post"]
+    harbour = next(o for o in event["origins"] if "harbour" in o["name"].lower())
+    assert {"Andes Daily", "Pacific Wire", "Coast Gazette"} <= set(harbour["reported_by"])
+    assert [e["event_id"] for e in outlets.events(EventFilter(min_independent=2))] == [
+        event["event_id"]]
+
+
+def test_disagreeing_dates_are_shown_not_hidden(outlets: SqliteStore) -> None:
+    event = seizure(outlets)
+    assert event["date"] == "2026-03-26"
+    values = {d["value"]: d["mentions"] for d in event["disagreements"]["date"]}
+    assert set(values) == {"2026-03-25", "2026-03-26"}
+    lima = next(m for m in event["mentions"] if m["doc_id"] == "lima-observer-1")
+    assert lima["date"] == "2026-03-25" and values["2026-03-25"] == [lima["mention_id"]]
+
+
+def test_an_undated_day_takes_its_year_from_dated_reports(outlets: SqliteStore) -> None:
+    event = seizure(outlets)
+    blog = next(m for m in event["mentions"] if m["doc_id"] == "undated-blog-1")
+    assert blog["published"] is None
+    assert blog["date"] == "2026-03-26"
+    assert blog["date_basis"]["inferred"] is True
+    sources = {m["mention_id"]: m for m in event["mentions"]}
+    assert blog["date_basis"]["from_mentions"]
+    assert all(sources[i]["date"] == "2026-03-26" and sources[i]["published"]
+               for i in blog["date_basis"]["from_mentions"])
+
+
+def test_a_syndicated_copy_is_stored_once_where_it_appeared(outlets: SqliteStore) -> None:
+    counts = outlets.counts()
+    assert counts["documents"] == 7 and counts["articles"] == 6 and counts["copies"] == 1
+    story = next(s for s in outlets.stories() if "coast-gazette-1" in s["doc_ids"])
+    assert "pacific-wire-1" in story["doc_ids"] and "Coast Gazette" in story["publishers"]
+    event = seizure(outlets)
+    gazette = [m for m in event["mentions"] if m["doc_id"] == "coast-gazette-1"]
+    wire = [m for m in event["mentions"] if m["doc_id"] == "pacific-wire-1"]
+    assert len(gazette) == len(wire) == 1 and gazette[0]["article_id"] == wire[0]["article_id"]
+
+
+def test_a_different_happening_is_another_story(outlets: SqliteStore) -> None:
+    found = {tuple(s["doc_ids"]) for s in outlets.stories()}
+    assert ("andes-daily-2",) in found
+    assert len(found) == 2
+    for s in outlets.stories():
+        assert not errors("story", s)
+
+
+def test_incremental_ingest_gives_the_same_stories_and_events(
+        tmp_path: Path, outlets: SqliteStore) -> None:
+    lines = OUTLETS.read_text().splitlines(keepends=True)
+    parts = []
+    for n, chunk in enumerate((lines[:3], lines[3:5], lines[5:])):
+        part = tmp_path / f"part{n}.jsonl"
+        part.write_text("".join(chunk))
+        parts.append(part)
+    store = ingest(tmp_path / "incremental.db", *parts)
+
+    def ids(s: SqliteStore) -> tuple[set[str], set[tuple[str, ...]], set[str]]:
+        return ({x["story_id"] for x in s.stories()},
+                {tuple(x["doc_ids"]) for x in s.stories()},
+                {e["event_id"] for e in s.events()})
+
+    assert ids(store) == ids(outlets)
+    again = api.ingest([str(OUTLETS)], store)
+    assert again.documents == 0 and ids(store) == ids(outlets)
+    store.close()
+
+
+def _words(prefix: str) -> list[str]:
+    return [f"{prefix}{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(5)]
+
+
+def _one_by_one(path: Path, tmp_path: Path, docs: list[tuple[str, list[str]]]) -> SqliteStore:
+    files = []
+    for doc_id, words in docs:
+        one = tmp_path / f"{doc_id}.jsonl"
+        one.write_text(json.dumps({"id": doc_id, "text": " ".join(words)}) + "\n")
+        files.append(one)
+    return ingest(path, *files, articles_only=True)
+
+
+def test_stories_found_to_be_one_are_merged_and_recorded(tmp_path: Path) -> None:
+    a, b = _words("alpha"), _words("bravo")
+    store = _one_by_one(tmp_path / "merge.db", tmp_path, [
+        ("a1", a), ("b1", b + a[:5]), ("a2", a + b[:14]), ("a3", a[:15] + b[:15])])
+    (story,) = list(store.stories())
+    assert story["doc_ids"] == ["a1", "a2", "a3", "b1"]
+    assert len(story["merged_from"]) == 1 and story["merged_from"][0] != story["story_id"]
+    assert store.counts()["stories"] == 1
+    store.close()
+
+
+def test_a_roundup_of_two_happenings_merges_nothing(tmp_path: Path) -> None:
+    a, b = _words("alpha"), _words("bravo")
+    store = _one_by_one(tmp_path / "roundup.db", tmp_path, [
+        ("a1", a), ("a2", a[:25]), ("b1", b), ("roundup", a[:15] + b[:15])])
+    groups = sorted(s["doc_ids"] for s in store.stories())
+    assert ["b1"] in groups or ["b1", "roundup"] in groups
+    assert all(not s["merged_from"] for s in store.stories())
+    store.close()

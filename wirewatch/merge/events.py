@@ -1,0 +1,182 @@
+"""Which event mentions are one event, and what the merged record says.
+
+Mentions are one event when they have the same type, the same parties (by country, else
+sector, else name) and dates no further apart than ``DATE_SLACK`` (or unknown). Mentions
+without parties are merged only inside one story. The merged record keeps every mention's
+own values: where mentions disagree (the date, the country of the place) it lists each
+value with the mentions that gave it; an undated mention's "March 26" takes its year from
+the dated reports of the same event, and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from wirewatch.articles.ids import stable_id
+from wirewatch.records import Actor, EventMention
+
+DATE_SLACK = 3  # days: reports of one event may date it a day or two apart
+_THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def _party(actor: Actor) -> str:
+    return actor.country or actor.sector or (actor.name or actor.text).lower()
+
+
+def block(m: EventMention) -> str | None:
+    """The key under which mentions that may be one event meet; None without parties."""
+    if not m.actors and not m.recipients:
+        return None
+    actors = ",".join(sorted({_party(a) for a in m.actors}))
+    recipients = ",".join(sorted({_party(a) for a in m.recipients}))
+    return stable_id("block", m.event_type, actors, recipients)
+
+
+def new_event_id(m: EventMention) -> str:
+    return stable_id("event", m.id)
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) != 10 or value.startswith("X"):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Could two date values be the same day, give or take ``DATE_SLACK``? Unknowns agree
+    with anything; a day without a year is read in the other value's year."""
+    if not a or not b:
+        return True
+    if a.startswith("X") and not b.startswith("X"):
+        a, b = b, a
+    if b.startswith("X") and len(b) == 10:
+        if a.startswith("X"):
+            return a[4:] == b[4:]
+        b = a[:4] + b[4:]
+    da, db = _day(a), _day(b)
+    if da and db:
+        return abs((da - db).days) <= DATE_SLACK
+    return a.startswith(b) or b.startswith(a)  # 2024-03 and 2024-03-26
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One mention as it appeared in one document."""
+
+    mention: dict[str, Any]
+    article_id: str
+    doc_id: str
+    url: str | None
+    publisher: str | None
+    published: str | None
+
+
+def source_key(text: str) -> str:
+    return " ".join(_THE.sub("", text.strip()).lower().split())
+
+
+def origin(report: Report) -> dict[str, Any]:
+    """Where a report's account comes from: the outermost named teller of its chain (an
+    outlet it cites, a named person or body, a document); an anonymous teller is the
+    outlet that cites them. A page telling an event in its own voice is its own origin."""
+    chain = report.mention.get("attribution") or []
+    for link in reversed(chain):
+        if link.get("anonymous"):
+            continue
+        if link.get("name") or link.get("kind") in ("outlet", "document", "social-media"):
+            name = link.get("name") or link["text"]
+            return {"name": name, "kind": link.get("kind")}
+    name = report.publisher or report.doc_id
+    return {"name": name, "kind": "outlet"}
+
+
+def merged_record(event_id: str, reports: Sequence[Report]) -> dict[str, Any]:
+    """The merged event record of one event's reports (ordered by publication)."""
+    mentions = [r.mention for r in reports]
+    best = max(mentions, key=lambda m: (m["confidence"], -len(m["evidence"]["text"])))
+    merged = {k: v for k, v in best.items() if k != "id"}
+    merged["instruments"] = _union(m["instruments"] for m in mentions)
+    dates = _resolved_dates(reports)
+    merged["date"], merged["date_basis"] = dates[best["id"]]
+    published = sorted(r.published for r in reports if r.published)
+    origins = _origins(reports)
+    merged.update(
+        event_id=event_id,
+        mentions=[
+            {"mention_id": r.mention["id"], "article_id": r.article_id, "doc_id": r.doc_id,
+             "url": r.url, "publisher": r.publisher, "published": r.published,
+             "date": dates[r.mention["id"]][0], "date_basis": dates[r.mention["id"]][1],
+             "evidence": r.mention["evidence"],
+             "attribution": r.mention["attribution"]}
+            for r in reports
+        ],
+        n_sources=len({r.publisher or r.doc_id for r in reports}),
+        n_independent=len(origins),
+        origins=origins,
+        disagreements=_disagreements(reports),
+        first_reported=published[0] if published else None,
+        last_reported=published[-1] if published else None,
+    )
+    return merged
+
+
+def _origins(reports: Sequence[Report]) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        o = origin(r)
+        entry = found.setdefault(source_key(o["name"]), {**o, "reported_by": []})
+        teller = r.publisher or r.doc_id
+        if teller not in entry["reported_by"]:
+            entry["reported_by"].append(teller)
+    return list(found.values())
+
+
+def _resolved_dates(reports: Sequence[Report]) -> dict[str, tuple[str | None, Any]]:
+    """Each mention's date and how it was reached: as read, or inferred (the year of an
+    XXXX-MM-DD taken from the dated reports of the same event that give the same day)."""
+    dated = Counter(r.mention["date"] for r in reports if _day(r.mention.get("date")))
+    out: dict[str, tuple[str | None, Any]] = {}
+    for r in reports:
+        value = r.mention.get("date")
+        same_day = [v for v in dated if value and value.startswith("X") and v[4:] == value[4:]]
+        if not same_day:
+            out[r.mention["id"]] = (value, None)
+            continue
+        year_value = max(same_day, key=lambda v: (dated[v], v))
+        sources = sorted({x.mention["id"] for x in reports if x.mention.get("date") == year_value})
+        out[r.mention["id"]] = (year_value, {"inferred": True, "from_mentions": sources})
+    return out
+
+
+def _disagreements(reports: Sequence[Report]) -> dict[str, list[dict[str, Any]]]:
+    """Fields on which the reports give different values, each value with its mentions."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    by_field: dict[str, dict[str, set[str]]] = {"date": defaultdict(set),
+                                                "country": defaultdict(set)}
+    for r in reports:
+        m = r.mention
+        if _day(m.get("date")):
+            by_field["date"][m["date"]].add(m["id"])
+        loc = m.get("location") or {}
+        if loc.get("country"):  # a city and its country are no disagreement
+            by_field["country"][loc["country"]].add(m["id"])
+    for name, values in by_field.items():
+        if len(values) > 1:
+            out[name] = [{"value": v, "mentions": sorted(ids)} for v, ids in sorted(values.items())]
+    return out
+
+
+def _union(groups: Any) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item["name"].lower(), item)
+    return list(seen.values())
