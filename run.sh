@@ -2,7 +2,7 @@
 # Set up wirewatch from the hash-pinned lock file and run it.
 #   ./run.sh demo    ingest the bundled samples into ./wirewatch.db and summarise them
 #   ./run.sh test    lint, type-check and run the test suite (what CI runs)
-#   ./run.sh bench   the throughput benchmark (needs ../shared)
+#   ./run.sh bench   the throughput (needs ../shared) and grouping benchmarks
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -45,7 +45,8 @@ case "${1:-}" in
     "$VENV/bin/python" -m pytest -q ;;
   bench)
     setup
-    "$VENV/bin/python" bench/throughput.py ;;
+    "$VENV/bin/python" bench/throughput.py
+    "$VENV/bin/python" bench/grouping.py --articles "${WIREWATCH_BENCH_ARTICLES:-100000}" ;;
   *)
     sed -n '2,6p' "$0" >&2
     exit 2 ;;

@@ -29,6 +29,7 @@ from wirewatch.pipeline import run
 from wirewatch.sources import read_inputs
 from wirewatch.store import SqliteStore
 
+FILE_ARTICLES = 5000
 SYLLABLES = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"]
 
 
@@ -66,10 +67,12 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "synthetic.jsonl"
-        with source.open("w") as f:
-            for doc in articles(args.articles):
-                f.write(json.dumps(doc) + "\n")
+        docs = articles(args.articles)
+        source = Path(tmp) / "input"
+        source.mkdir()
+        for n in range(0, len(docs), FILE_ARTICLES):  # files of a size a feed dump has
+            (source / f"part{n // FILE_ARTICLES:04d}.jsonl").write_text(
+                "".join(json.dumps(d) + "\n" for d in docs[n : n + FILE_ARTICLES]))
         start = time.perf_counter()
         read = sum(1 for _ in run(read_inputs([str(source)]), None))
         reading = time.perf_counter() - start
@@ -80,6 +83,9 @@ def main() -> int:
         report = api.ingest([str(source)], store, articles_only=True,
                             on_document=lambda: stamps.append(time.perf_counter()))
         total = time.perf_counter() - start
+        if report.errors:
+            print(f"grouping: input errors: {report.errors[:3]}", file=sys.stderr)
+            return 1
         counts = store.counts()
         store.close()
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
