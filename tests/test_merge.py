@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
 from wirewatch.merge.events import Report, dates_agree, origin
@@ -213,4 +213,18 @@ def test_a_roundup_of_two_happenings_merges_nothing(tmp_path: Path) -> None:
     groups = sorted(s["doc_ids"] for s in store.stories())
     assert ["b1"] in groups or ["b1", "roundup"] in groups
     assert all(not s["merged_from"] for s in store.stories())
+    store.close()
+
+
+def test_cli_filters_by_independent_origins_and_stores_articles_only(
+        outlets: SqliteStore, tmp_path: Path) -> None:
+    found = cli("events", "--db", outlets.path, "--min-independent", "2")
+    assert found.returncode == 0, found.stderr
+    assert [json.loads(line)["event_id"] for line in found.stdout.splitlines()] == [
+        seizure(outlets)["event_id"]]
+    db = tmp_path / "articles.db"
+    stored = cli("ingest", str(OUTLETS), "--db", str(db), "--articles-only", "--quiet")
+    assert stored.returncode == 0, stored.stderr
+    store = SqliteStore(db, readonly=True)
+    assert store.counts()["stories"] == 2 and store.counts()["mentions"] == 0
     store.close()

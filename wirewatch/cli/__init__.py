@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     inputs(p)
     p.add_argument("--db", default="wirewatch.db", help="store path (default ./wirewatch.db)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--articles-only", action="store_true",
+                   help="store articles, copies and stories without extracting events")
     p.set_defaults(func=commands.ingest)
 
     p = sub.add_parser("events", help="query merged events")

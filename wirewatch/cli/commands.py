@@ -87,7 +87,8 @@ def ingest(args: argparse.Namespace) -> int:
     try:
         report = api.ingest(
             args.inputs, store, input_format=args.input_format, defaults=_defaults(args),
-            model=args.model, on_error=skipped, on_document=done,
+            model=args.model, articles_only=args.articles_only, on_error=skipped,
+            on_document=done,
         )
     finally:
         bar.close()
