@@ -53,6 +53,7 @@ class SqliteStore:
                 self.db = sqlite3.connect(self.path)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA cache_size=-131072")  # 128 MB of pages
                 self.db.executescript(
                     resources.files("wirewatch.store").joinpath("schema.sql").read_text()
                 )
@@ -157,7 +158,10 @@ class SqliteStore:
         """The story a new article joins (see ``merge.stories``); stores its words."""
         counts = text.terms(a)
         df = self._count_terms(counts)
-        n_docs = int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0]) + 1
+        # articles are never deleted, so the largest rowid is their number (count(*) would
+        # scan the table for every article)
+        n_docs = int(self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles"
+                                     ).fetchone()[0]) + 1
         vector = text.weigh(counts, text.idf(counts, df, n_docs))
         keys = story_merge.blocking_terms(vector, {t: d - 1 for t, d in df.items()})
         choice = story_merge.choose(vector, self._story_candidates(keys, vector),
