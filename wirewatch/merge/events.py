@@ -79,7 +79,7 @@ class Report:
     published: str | None
 
 
-def source_key(text: str) -> str:
+def _source_key(text: str) -> str:
     return " ".join(_THE.sub("", text.strip()).lower().split())
 
 
@@ -132,7 +132,7 @@ def _origins(reports: Sequence[Report]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for r in reports:
         o = origin(r)
-        entry = found.setdefault(source_key(o["name"]), {**o, "reported_by": []})
+        entry = found.setdefault(_source_key(o["name"]), {**o, "reported_by": []})
         teller = r.publisher or r.doc_id
         if teller not in entry["reported_by"]:
             entry["reported_by"].append(teller)

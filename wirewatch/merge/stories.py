@@ -44,7 +44,6 @@ class Story:
 class Choice:
     story_id: str | None  # None: the article starts a story
     merged: tuple[str, ...] = ()  # stories that turn out to be the same as story_id
-    score: float = 0.0
 
 
 def blocking_terms(vector: Vector, df: Mapping[str, int]) -> list[str]:
@@ -74,8 +73,8 @@ def choose(vector: Vector, candidates: Iterable[Story],
     if not joined:
         return Choice(None)
     if len(joined) == 1:
-        return Choice(joined[0], (), scored[0][0])
+        return Choice(joined[0])
     best = whole(joined[0])
     merged = tuple(sid for sid in joined[1:]
                    if mean_similarity(best, whole(sid)) >= MERGE_SIMILARITY)
-    return Choice(best.story_id, merged, scored[0][0])
+    return Choice(best.story_id, merged)
