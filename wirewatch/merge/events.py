@@ -68,6 +68,34 @@ def dates_agree(a: str | None, b: str | None) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class Stored:
+    """A stored mention that may report the same event as a new one."""
+
+    event_id: str
+    date: str | None
+    country: str | None  # of its location
+    story_id: str | None
+
+
+def fitting_event(date: str | None, country: str | None, has_parties: bool,
+                  story_id: str, stored: Sequence[Stored]) -> str | None:
+    """The event, among those of the stored mentions, that a new mention reports: every
+    mention of it agrees on the date (and, for mentions without parties, on the country);
+    one in the same story first, then the most reported. None when none fits."""
+    by_event: dict[str, list[Stored]] = defaultdict(list)
+    for s in stored:
+        by_event[s.event_id].append(s)
+    fitting = [
+        (any(s.story_id == story_id for s in group), len(group), event_id)
+        for event_id, group in by_event.items()
+        if all(dates_agree(date, s.date) for s in group)
+        and (has_parties or all(not country or not s.country or s.country == country
+                                for s in group))
+    ]
+    return max(fitting)[2] if fitting else None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One mention as it appeared in one document."""
 

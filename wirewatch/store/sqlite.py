@@ -123,11 +123,12 @@ class SqliteStore:
                                 [(band, a.article_id) for band in copies.bands(sig)])
         touched: set[str] = set()
         for m in record.events:
-            event_id = self._event_for(m, story_id, a.article_id)
-            loc = m.location.country if m.location else None
+            key = event_merge.block(m)
+            country = m.location.country if m.location else None
+            event_id = self._event_for(m, key, country, story_id, a.article_id)
             self.db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            (m.id, event_id, a.article_id, event_merge.block(m), m.event_type,
-                             m.date, loc, json.dumps(asdict(m))))
+                            (m.id, event_id, a.article_id, key, m.event_type, m.date, country,
+                             json.dumps(asdict(m))))
             touched.add(event_id)
         for event_id in touched:
             self._rebuild_event(event_id)
@@ -260,9 +261,9 @@ class SqliteStore:
         return rows
 
     # --- events ----------------------------------------------------------------------
-    def _event_for(self, m: EventMention, story_id: str, article_id: str) -> str:
-        """The stored event a new mention reports, else a new event id."""
-        key = event_merge.block(m)
+    def _event_for(self, m: EventMention, key: str | None, country: str | None,
+                   story_id: str, article_id: str) -> str:
+        """The stored event a new mention reports (see ``merge.events``), else a new id."""
         if key is not None:
             rows = self.db.execute(
                 "SELECT m.event_id, m.date, m.country, a.story_id FROM mentions m "
@@ -273,20 +274,9 @@ class SqliteStore:
                 "JOIN articles a USING (article_id) WHERE m.block IS NULL AND a.story_id=? "
                 "AND m.event_type=? AND m.article_id<>?",
                 (story_id, m.event_type, article_id)).fetchall()
-        country = m.location.country if m.location else None
-        by_event: dict[str, list[tuple[Any, ...]]] = {}
-        for row in rows:
-            by_event.setdefault(row[0], []).append(row)
-        fitting = [
-            (any(r[3] == story_id for r in group), len(group), event_id)
-            for event_id, group in by_event.items()
-            if all(event_merge.dates_agree(m.date, r[1]) for r in group)
-            and (key is not None or all(not country or not r[2] or r[2] == country
-                                        for r in group))
-        ]
-        if not fitting:
-            return event_merge.new_event_id(m)
-        return max(fitting)[2]
+        stored = [event_merge.Stored(*row) for row in rows]
+        found = event_merge.fitting_event(m.date, country, key is not None, story_id, stored)
+        return found or event_merge.new_event_id(m)
 
     def _rebuild_events_of(self, article_id: str) -> None:
         for (event_id,) in self.db.execute(
