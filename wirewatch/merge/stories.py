@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from wirewatch.merge.text import Vector, cosine
 
 STORY_SIMILARITY = 0.18  # mean cosine with a story's members at which an article joins it
-MERGE_SIMILARITY = 0.27  # mean cosine across two stories' members at which they are one
+MERGE_SIMILARITY = 0.30  # mean cosine across two stories' members at which they are one
 BLOCKING_TERMS = 12  # the article's highest-weighted words used to find candidates
 POSTING_TERMS = 40  # a stored article is found by its 40 weightiest words
 MAX_POSTINGS = 2000  # a word carried by more articles than this is too common to block on
