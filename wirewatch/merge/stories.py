@@ -29,8 +29,8 @@ MERGE_SIMILARITY = 0.30  # mean cosine across two stories' members at which they
 BLOCKING_TERMS = 12  # the article's highest-weighted words used to find candidates
 POSTING_TERMS = 40  # a stored article is found by its 40 weightiest words
 MAX_POSTINGS = 2000  # a word carried by more articles than this is too common to block on
-POSTINGS_PER_TERM = 200  # of the articles holding a blocking word, the latest are looked at
-MAX_CANDIDATES = 100  # the stories sharing most blocking words that are scored
+POSTINGS_PER_TERM = 50  # of the articles holding a blocking word, the latest are looked at
+MAX_CANDIDATES = 30  # the stories sharing most blocking words that are scored
 
 
 @dataclass(frozen=True, slots=True)
