@@ -47,3 +47,19 @@ def cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """The store the explorer tests read: the bundled samples and a page full of markup."""
+    from wirewatch import api
+    from wirewatch.store import SqliteStore
+
+    path = tmp_path_factory.mktemp("web") / "explorer.db"
+    store = SqliteStore(path)
+    try:
+        report = api.ingest([str(SAMPLES), str(FIXTURES / "hostile_page.jsonl")], store)
+    finally:
+        store.close()
+    assert not report.errors, report.errors
+    return path

@@ -71,6 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=("jsonl", "csv", "parquet", "geojson", "gexf"))
     p.add_argument("-o", "--output", required=True, help="output file")
     p.set_defaults(func=commands.export)
+
+    p = sub.add_parser("serve", help="explore the store in a browser (read-only HTTP server)")
+    p.add_argument("--db", default="wirewatch.db")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--tile-url", help="map tile URL template, e.g. "
+                   "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the "
+                   "bundled country shapes only)")
+    p.set_defaults(func=commands.serve)
     return parser
 
 

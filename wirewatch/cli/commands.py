@@ -154,3 +154,10 @@ def export(args: argparse.Namespace) -> int:
     print(f"exported {count} records to {args.output}", file=sys.stderr)
     return 0
 
+
+
+def serve(args: argparse.Namespace) -> int:
+    from wirewatch.web import serve as run_server  # the web stack loads only for `serve`
+
+    run_server(args.db, host=args.host, port=args.port, tile_url=args.tile_url)
+    return 0

@@ -1,5 +1,6 @@
 """The store: articles, mentions, merged events and stories. SQLite by default."""
 
-from wirewatch.store.sqlite import EventFilter, SqliteStore
+from wirewatch.store.filters import EventFilter
+from wirewatch.store.sqlite import SqliteStore
 
 __all__ = ["EventFilter", "SqliteStore"]

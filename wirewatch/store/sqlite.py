@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -20,24 +20,10 @@ from wirewatch.merge import copies, text
 from wirewatch.merge import events as event_merge
 from wirewatch.merge import stories as story_merge
 from wirewatch.records import Article, ArticleRecord, EventMention
+from wirewatch.store import filters
+from wirewatch.store.filters import EventFilter
 
 SCHEMA_VERSION = "2"
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """The filters of `wirewatch events` and of the HTTP API."""
-
-    type: str | None = None
-    actor: str | None = None
-    country: str | None = None
-    since: str | None = None
-    until: str | None = None
-    source: str | None = None
-    text: str | None = None
-    story: str | None = None
-    min_independent: int | None = None
-    limit: int | None = None
 
 
 class SqliteStore:
@@ -47,7 +33,9 @@ class SqliteStore:
             if readonly:
                 if not Path(self.path).exists():
                     raise WirewatchError(f"no store at {self.path} (run `wirewatch ingest` first)")
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                # a read-only connection may serve a request on any of a server's threads
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                          check_same_thread=False)
                 self._check_version()
             else:
                 self.db = sqlite3.connect(self.path)
@@ -324,44 +312,8 @@ class SqliteStore:
 
     # --- reading ---------------------------------------------------------------------
     def events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
-        where: list[str] = []
-        args: list[Any] = []
-        if f.type:
-            where.append("e.event_type = ?")
-            args.append(f.type.upper())
-        if f.actor:
-            where.append("e.event_id IN (SELECT event_id FROM event_parties WHERE "
-                         "lower(coalesce(name,'')) LIKE ? OR lower(text) LIKE ? OR country = ?)")
-            args += [f"%{f.actor.lower()}%", f"%{f.actor.lower()}%", f.actor.upper()]
-        if f.country:
-            where.append("(e.location_country = ? OR e.event_id IN (SELECT event_id FROM "
-                         "event_parties WHERE country = ?))")
-            args += [f.country.upper(), f.country.upper()]
-        day = "CASE WHEN e.date GLOB '[0-9]*' THEN e.date ELSE e.first_reported END"
-        if f.since:
-            where.append(f"{day} >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append(f"substr({day}, 1, {len(f.until)}) <= ?")
-            args.append(f.until)
-        if f.source:
-            where.append("e.event_id IN (SELECT event_id FROM event_sources WHERE "
-                         "lower(source) LIKE ?)")
-            args.append(f"%{f.source.lower()}%")
-        if f.text:
-            where.append("e.event_id IN (SELECT event_id FROM events_fts WHERE events_fts "
-                         "MATCH ?)")
-            args.append(_fts_query(f.text))
-        if f.story:
-            where.append("e.story_id = ?")
-            args.append(f.story)
-        if f.min_independent:
-            where.append("e.n_independent >= ?")
-            args.append(int(f.min_independent))
-        sql = "SELECT e.record FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY coalesce(e.first_reported, ''), e.event_id"
+        clause, args = filters.where(f)
+        sql = f"SELECT e.record FROM events e{clause} ORDER BY {filters.ORDER}"
         if f.limit:
             sql += f" LIMIT {int(f.limit)}"
         try:
@@ -415,8 +367,3 @@ class SqliteStore:
 def _dump(vector: dict[str, float]) -> str:
     return json.dumps({t: round(v, 5) for t, v in vector.items()}, separators=(",", ":"))
 
-
-def _fts_query(text: str) -> str:
-    """User words as an FTS5 query: each word quoted, all required."""
-    words = [w.replace('"', "") for w in text.split() if w.strip('"')]
-    return " ".join(f'"{w}"' for w in words) or '""'

@@ -1,0 +1,185 @@
+"""Read-only views of a store for the explorer: pages of events, facet counts, actors,
+places, the actor network, stories with their timelines and articles with their text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import replace
+from itertools import pairwise
+from typing import Any, Literal
+
+from wirewatch.errors import WirewatchError
+from wirewatch.store import filters
+from wirewatch.store.filters import DAY, EventFilter
+from wirewatch.store.sqlite import SqliteStore
+
+Facet = Literal["type", "country", "actor", "source", "day", "week", "month"]
+FACETS: tuple[Facet, ...] = ("type", "country", "actor", "source", "day", "week", "month")
+# what each facet counts: (expression, join) over the filtered events e
+_FACET_SQL: dict[str, tuple[str, str]] = {
+    "type": ("e.event_type", ""),
+    "country": ("e.location_country", ""),
+    "actor": ("coalesce(p.name, p.text)",
+              "JOIN event_parties p ON p.event_id = e.event_id AND p.role = 'actor'"),
+    "source": ("s.source", "JOIN event_sources s ON s.event_id = e.event_id"),
+    "day": (f"substr({DAY}, 1, 10)", ""),
+    "week": (f"strftime('%Y-W%W', substr({DAY}, 1, 10))", ""),
+    "month": (f"substr({DAY}, 1, 7)", ""),
+}
+
+
+class Explorer:
+    """Queries over an open store; nothing here writes."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+        self.db = store.db
+
+    def _rows(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise WirewatchError(f"bad query: {exc}") from None
+
+    # --- events ----------------------------------------------------------------------
+    def page(self, f: EventFilter, size: int) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of filtered events and the cursor of the next page (None: the last)."""
+        events = list(self.store.events(replace(f, limit=size + 1)))
+        more = len(events) > size
+        events = events[:size]
+        return events, (filters.cursor(events[-1]) if more and events else None)
+
+    def count(self, f: EventFilter) -> int:
+        clause, args = filters.where(replace(f, after=None))
+        return int(self._rows(f"SELECT count(*) FROM events e{clause}", args)[0][0])
+
+    def facet(self, f: EventFilter, by: Facet, size: int) -> list[dict[str, Any]]:
+        """Event counts by one facet over the filtered events, largest first (dates in
+        order)."""
+        expr, join = _FACET_SQL[by]
+        clause, args = filters.where(replace(f, after=None, limit=None))
+        clause = clause + (" AND " if clause else " WHERE ") + f"{expr} IS NOT NULL"
+        order = "1" if by in ("day", "week", "month") else "2 DESC, 1"
+        rows = self._rows(f"SELECT {expr}, count(DISTINCT e.event_id) FROM events e {join}"
+                          f"{clause} GROUP BY 1 ORDER BY {order} LIMIT ?", [*args, size])
+        return [{"value": v, "count": n} for v, n in rows]
+
+    def network(self, f: EventFilter, size: int) -> dict[str, list[dict[str, Any]]]:
+        """Who acts on whom: parties as nodes, one edge per (actor, recipient, type) with
+        the number of events."""
+        clause, args = filters.where(replace(f, after=None, limit=None))
+        rows = self._rows(
+            "SELECT coalesce(a.name, a.text), a.country, coalesce(r.name, r.text), r.country, "
+            "e.event_type, count(DISTINCT e.event_id) FROM events e "
+            "JOIN event_parties a ON a.event_id = e.event_id AND a.role = 'actor' "
+            "JOIN event_parties r ON r.event_id = e.event_id AND r.role = 'recipient'"
+            f"{clause} GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC, 1, 3, 5 LIMIT ?", [*args, size])
+        nodes: dict[str, dict[str, Any]] = {}
+        edges = []
+        for actor, a_country, recipient, r_country, kind, n in rows:
+            for name, country in ((actor, a_country), (recipient, r_country)):
+                node = nodes.setdefault(name, {"id": name, "country": country, "events": 0})
+                node["events"] += n
+            edges.append({"source": actor, "target": recipient, "event_type": kind,
+                          "events": n})
+        return {"nodes": list(nodes.values()), "edges": edges}
+
+    # --- actors and places -------------------------------------------------------------
+    def actors(self, text: str | None, size: int) -> list[dict[str, Any]]:
+        """Parties by how many events they take part in, as actor and as recipient."""
+        like = f"%{text.lower()}%" if text else "%"
+        rows = self._rows(
+            "SELECT coalesce(name, text), max(country), max(sector), "
+            "count(DISTINCT CASE WHEN role = 'actor' THEN event_id END), "
+            "count(DISTINCT CASE WHEN role = 'recipient' THEN event_id END) "
+            "FROM event_parties WHERE lower(coalesce(name, text)) LIKE ? "
+            "GROUP BY 1 ORDER BY count(DISTINCT event_id) DESC, 1 LIMIT ?", (like, size))
+        return [{"name": n, "country": c, "sector": s, "as_actor": a, "as_recipient": r}
+                for n, c, s, a, r in rows]
+
+    def places(self, f: EventFilter, size: int) -> list[dict[str, Any]]:
+        """Where the filtered events happened: each place with its point and event count."""
+        clause, args = filters.where(replace(f, after=None, limit=None))
+        clause = clause + (" AND " if clause else " WHERE ") + "e.lat IS NOT NULL"
+        rows = self._rows(
+            "SELECT json_extract(e.record, '$.location.name'), e.location_country, e.lat, e.lon,"
+            f" count(*) FROM events e{clause} GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1 LIMIT ?",
+            [*args, size])
+        return [{"name": n, "country": c, "lat": lat, "lon": lon, "events": k}
+                for n, c, lat, lon, k in rows]
+
+    # --- stories and articles ---------------------------------------------------------
+    def stories(self, size: int, after: str | None) -> list[dict[str, Any]]:
+        """Stories by id (after ``after``), each with its size and first publication."""
+        rows = self._rows(
+            "SELECT s.story_id, s.title, count(DISTINCT a.article_id), min(p.published), "
+            "max(p.published), count(DISTINCT p.publisher) FROM stories s "
+            "JOIN articles a ON a.story_id = s.story_id "
+            "JOIN appearances p ON p.article_id = a.article_id "
+            "WHERE s.merged_into IS NULL AND s.story_id > ? "
+            "GROUP BY s.story_id ORDER BY s.story_id LIMIT ?", (after or "", size))
+        return [{"story_id": sid, "title": title, "articles": n, "first_published": first,
+                 "last_published": last, "publishers": k}
+                for sid, title, n, first, last, k in rows]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """A story: its articles in order of publication (every appearance), its events,
+        and who cites whom in them."""
+        row = self._rows("SELECT story_id, merged_into FROM stories WHERE story_id = ?",
+                         (story_id,))
+        if not row:
+            return None
+        if row[0][1]:  # merged into another: that one is the story now
+            return self.story(row[0][1])
+        appearances = [
+            {"article_id": a, "title": t, "doc_id": d, "url": u, "publisher": p,
+             "published": pub}
+            for a, t, d, u, p, pub in self._rows(
+                "SELECT a.article_id, a.title, p.doc_id, p.url, p.publisher, p.published "
+                "FROM articles a JOIN appearances p USING (article_id) WHERE a.story_id = ? "
+                "ORDER BY coalesce(p.published, '9999'), p.doc_id", (story_id,))]
+        events = list(self.store.events(EventFilter(story=story_id)))
+        citations: Counter[tuple[str, str]] = Counter()
+        for e in events:
+            for m in e["mentions"]:
+                chain = [m["publisher"] or m["doc_id"]]
+                for link in m["attribution"]:
+                    name = link.get("name") or link["text"]
+                    if name != chain[-1]:
+                        chain.append(name)
+                for teller, told in pairwise(chain):
+                    citations[teller, told] += 1
+        merged = [r[0] for r in self._rows(
+            "SELECT other_id FROM story_history WHERE story_id = ? AND change = 'merged' "
+            "ORDER BY at, other_id", (story_id,))]
+        titles = [a["title"] for a in appearances if a["title"]]
+        return {
+            "story_id": story_id,
+            "title": titles[0] if titles else None,
+            "appearances": appearances,
+            "events": events,
+            "citations": [{"source": a, "target": b, "mentions": n}
+                          for (a, b), n in sorted(citations.items())],
+            "merged_from": merged,
+        }
+
+    def articles(self, size: int, after: str | None) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT article_id, story_id, title, publisher, published, url FROM articles "
+            "WHERE article_id > ? ORDER BY article_id LIMIT ?", (after or "", size))
+        return [{"article_id": a, "story_id": s, "title": t, "publisher": p, "published": d,
+                 "url": u} for a, s, t, p, d, u in rows]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """An article record (with its body), its story and the events it reports."""
+        row = self._rows("SELECT record, story_id FROM articles WHERE article_id = ?",
+                         (article_id,))
+        if not row:
+            return None
+        record: dict[str, Any] = json.loads(row[0][0])
+        events = [r[0] for r in self._rows(
+            "SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id",
+            (article_id,))]
+        return {"article": record, "story_id": row[0][1], "event_ids": events}

@@ -1,0 +1,143 @@
+"""The JSON API (`/api/...`), described by the OpenAPI document at `/openapi.json`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from wirewatch.export import flat_event
+from wirewatch.store import EventFilter, SqliteStore
+from wirewatch.store.explore import Facet
+from wirewatch.web.deps import MAX_TEXT, Filter, Size, Store
+
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    400: {"description": "A cursor this store did not make, or a query it cannot run"}})
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such item"}}
+Cursor = Annotated[str | None, Query(max_length=400, description="the `next` of the last page")]
+
+
+def _found(item: dict[str, Any] | None) -> dict[str, Any]:
+    if item is None:
+        raise HTTPException(status_code=404, detail="not found")
+    return item
+
+
+@router.get("/counts", summary="What the store holds")
+def counts(store: Store) -> dict[str, int]:
+    return store.store.counts()
+
+
+@router.get("/events", summary="Merged events, filtered, a page at a time")
+def events(store: Store, f: Filter, limit: Size = 50) -> dict[str, Any]:
+    page, next_cursor = store.page(f, limit)
+    return {"total": store.count(f), "events": page, "next": next_cursor}
+
+
+def _stream(request: Request, f: EventFilter) -> Iterator[dict[str, Any]]:
+    """The filtered events for a download. The store is opened here, not by a dependency,
+    as the download outlives the handler; the first event is read before the response
+    starts, so that a query the store refuses is still a clean error."""
+    store = SqliteStore(request.app.state.db, readonly=True)
+    events = store.events(f)
+    try:
+        first = next(events, None)
+    except BaseException:
+        store.close()
+        raise
+
+    def rest() -> Iterator[dict[str, Any]]:
+        try:
+            if first is not None:
+                yield first
+                yield from events
+        finally:
+            store.close()
+
+    return rest()
+
+
+@router.get("/events.ndjson", summary="All filtered events as JSON Lines, streamed",
+            response_class=StreamingResponse)
+def events_ndjson(request: Request, f: Filter) -> StreamingResponse:
+    stream = (json.dumps(e, ensure_ascii=False) + "\n" for e in _stream(request, f))
+    return StreamingResponse(stream, media_type="application/x-ndjson")
+
+
+@router.get("/events.csv", summary="All filtered events as CSV (one row each), streamed",
+            response_class=StreamingResponse)
+def events_csv(request: Request, f: Filter) -> StreamingResponse:
+    def rows() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer: csv.DictWriter[str] | None = None
+        for row in map(flat_event, _stream(request, f)):
+            if writer is None:
+                writer = csv.DictWriter(buffer, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+
+    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": "attachment; filename=events.csv"})
+
+
+@router.get("/events/{event_id}", summary="One merged event", responses=NOT_FOUND)
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    return _found(store.store.event(event_id))
+
+
+@router.get("/facets", summary="Event counts by type, country, actor, source or period")
+def facets(store: Store, f: Filter, by: Facet = "type",
+           limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict[str, Any]:
+    return {"by": by, "counts": store.facet(f, by, limit)}
+
+
+@router.get("/stories", summary="Stories, a page at a time")
+def stories(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, Any]:
+    page = store.stories(limit + 1, after)
+    more = len(page) > limit
+    page = page[:limit]
+    return {"stories": page, "next": page[-1]["story_id"] if more else None}
+
+
+@router.get("/stories/{story_id}", summary="A story: its articles, events and citations",
+            responses=NOT_FOUND)
+def story(store: Store, story_id: str) -> dict[str, Any]:
+    return _found(store.story(story_id))
+
+
+@router.get("/articles", summary="Articles, a page at a time")
+def articles(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, Any]:
+    page = store.articles(limit + 1, after)
+    more = len(page) > limit
+    page = page[:limit]
+    return {"articles": page, "next": page[-1]["article_id"] if more else None}
+
+
+@router.get("/articles/{article_id}", summary="An article with its text and events",
+            responses=NOT_FOUND)
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    return _found(store.article(article_id))
+
+
+@router.get("/actors", summary="Parties by the events they take part in")
+def actors(store: Store, q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+           limit: Size = 50) -> dict[str, Any]:
+    return {"actors": store.actors(q, limit)}
+
+
+@router.get("/places", summary="Where the filtered events happened")
+def places(store: Store, f: Filter, limit: Size = 500) -> dict[str, Any]:
+    return {"places": store.places(f, limit)}
+
+
+@router.get("/network", summary="Who acts on whom: nodes and typed edges")
+def network(store: Store, f: Filter, limit: Size = 500) -> dict[str, Any]:
+    return store.network(f, limit)

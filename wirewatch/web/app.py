@@ -1,0 +1,86 @@
+"""The explorer application: a read-only store behind a JSON API and web pages."""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from wirewatch import __version__
+from wirewatch.errors import WirewatchError
+from wirewatch.store import SqliteStore
+from wirewatch.web import api, pages
+
+DESCRIPTION = """Read-only access to a wirewatch store: merged events with every mention and
+the chain of who said so, stories, articles, actors, places and counts. Lists are paged
+with cursors (`next` in a page is the `after` of the following one)."""
+
+
+def content_policy(tile_url: str | None) -> str:
+    """The content security policy: everything from this server, map tiles from the
+    configured tile server if there is one, nothing inline."""
+    images = "'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url)  # {s}: the tile server's sub-domains
+        images += f" {parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+    return ("default-src 'self'; script-src 'self'; style-src 'self'; "
+            f"img-src {images}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(db: str | Path, tile_url: str | None = None) -> FastAPI:
+    """The explorer over the store at ``db`` (opened read-only for every request)."""
+    SqliteStore(db, readonly=True).close()  # a missing or foreign file fails here, clearly
+    # the interactive /docs pages load their scripts from a CDN: the API is described at
+    # /openapi.json and listed on the /api page instead
+    app = FastAPI(title="wirewatch explorer", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None)
+    app.state.db = str(db)
+    app.state.tile_url = tile_url
+    policy = content_policy(tile_url)
+
+    @app.middleware("http")
+    async def headers(request: Request,
+                      call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(WirewatchError)
+    async def bad_request(request: Request, exc: WirewatchError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    app.mount("/static", StaticFiles(packages=[("wirewatch.web", "static")]), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765,
+          tile_url: str | None = None) -> None:
+    """Run the explorer until interrupted."""
+    import uvicorn
+
+    if not _is_loopback(host):
+        print(f"wirewatch: serving on {host}: anyone who can reach this address can read the "
+              "store", file=sys.stderr)
+    print(f"wirewatch explorer on http://{host}:{port}/ (API: /docs)", file=sys.stderr)
+    uvicorn.run(create_app(db, tile_url), host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
