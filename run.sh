@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up wirewatch from the hash-pinned lock file and run it.
-#   ./run.sh demo    ingest the bundled samples into ./wirewatch.db and summarise them
+#   ./run.sh demo    ingest the bundled samples into ./wirewatch.db, summarise them and open
+#                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
 #   ./run.sh test    lint, type-check and run the test suite (what CI runs)
 #   ./run.sh bench   the throughput (needs ../shared) and grouping benchmarks
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
@@ -26,6 +27,19 @@ setup() {
   fi
 }
 
+# The browser tests drive Debian's Chromium; install it when missing and we may (root with
+# apt-get, as on CI). Elsewhere the browser tests say what is missing and are skipped.
+browser() {
+  if [ -z "${WIREWATCH_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "installing Debian's chromium for the browser tests" >&2
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "chromium not found: the browser tests will be skipped" >&2
+    fi
+  fi
+}
+
 case "${1:-}" in
   setup)
     setup ;;
@@ -37,9 +51,12 @@ case "${1:-}" in
     "$VENV/bin/wirewatch" stories --db wirewatch.db --format table
     echo
     echo "== events =="
-    "$VENV/bin/wirewatch" events --db wirewatch.db --format table --limit 25 ;;
+    "$VENV/bin/wirewatch" events --db wirewatch.db --format table --limit 25
+    echo
+    exec "$VENV/bin/wirewatch" serve --db wirewatch.db --port "${WIREWATCH_PORT:-8000}" ;;
   test)
     setup
+    browser
     "$VENV/bin/ruff" check wirewatch tests bench scripts evaluation
     "$VENV/bin/mypy"
     "$VENV/bin/python" -m pytest -q ;;

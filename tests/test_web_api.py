@@ -53,8 +53,8 @@ def test_events_page_through_every_event_once(client: TestClient) -> None:
     while True:
         page = get(client, url)
         assert page["total"] == counts["events"]
-        assert len(page["events"]) <= 4
-        seen += [e["event_id"] for e in page["events"]]
+        assert len(page["items"]) <= 4
+        seen += [e["event_id"] for e in page["items"]]
         if not page["next"]:
             break
         url = f"/api/events?limit=4&after={page['next']}"
@@ -68,10 +68,10 @@ def test_event_filters_narrow_and_agree_with_facets(client: TestClient) -> None:
     kind = by_type[0]["value"]
     narrowed = get(client, f"/api/events?type={kind}&limit=500")
     assert narrowed["total"] == by_type[0]["count"] < everything["total"]
-    assert {e["event_type"] for e in narrowed["events"]} == {kind}
-    found = get(client, "/api/events?q=tear%20gas")
+    assert {e["event_type"] for e in narrowed["items"]} == {kind}
+    found = get(client, "/api/events?text=tear%20gas")
     assert 0 < found["total"] < everything["total"]
-    assert all("tear gas" in json.dumps(e).lower() for e in found["events"])
+    assert all("tear gas" in json.dumps(e).lower() for e in found["items"])
     kenya = get(client, "/api/events?country=KEN&limit=500")
     assert 0 < kenya["total"] < everything["total"]
     assert get(client, "/api/events?min_independent=2")["total"] >= 1
@@ -98,22 +98,22 @@ def test_downloads_stream_every_filtered_event(client: TestClient) -> None:
 
 
 def test_items_and_lists(client: TestClient) -> None:
-    event = get(client, "/api/events?limit=1")["events"][0]
+    event = get(client, "/api/events?limit=1")["items"][0]
     assert get(client, f"/api/events/{event['event_id']}") == event
     story = get(client, f"/api/stories/{event['story_id']}")
     assert event["event_id"] in {e["event_id"] for e in story["events"]}
     assert story["appearances"] and all("publisher" in a for a in story["appearances"])
     assert any(c["target"] for c in story["citations"])
-    stories = get(client, "/api/stories")["stories"]
+    stories = get(client, "/api/stories")["items"]
     assert event["story_id"] in {s["story_id"] for s in stories}
     article_id = event["mentions"][0]["article_id"]
     article = get(client, f"/api/articles/{article_id}")
     assert event["event_id"] in article["event_ids"] and article["article"]["body"]
-    listed = get(client, "/api/articles?limit=500")["articles"]
+    listed = get(client, "/api/articles?limit=500")["items"]
     assert article_id in {a["article_id"] for a in listed}
-    names = {a["name"] for a in get(client, "/api/actors")["actors"]}
+    names = {a["name"] for a in get(client, "/api/actors")["items"]}
     assert any("Kenya" in n or "police" in n.lower() for n in names)
-    places = get(client, "/api/places")["places"]
+    places = get(client, "/api/places")["items"]
     assert {"Nairobi"} <= {p["name"] for p in places}
     network = get(client, "/api/network")
     ids = {n["id"] for n in network["nodes"]}
@@ -125,16 +125,18 @@ def test_items_and_lists(client: TestClient) -> None:
 def test_stories_and_articles_page_with_cursors(client: TestClient) -> None:
     first = get(client, "/api/articles?limit=3")
     second = get(client, f"/api/articles?limit=3&after={first['next']}")
-    assert first["next"] and not {a["article_id"] for a in first["articles"]} & {
-        a["article_id"] for a in second["articles"]}
+    assert first["next"] and not {a["article_id"] for a in first["items"]} & {
+        a["article_id"] for a in second["items"]}
     one = get(client, "/api/stories?limit=1")
-    assert len(one["stories"]) == 1 and one["next"]
+    assert len(one["items"]) == 1 and one["next"]
+    assert set(one["items"][0]) >= {"story_id", "title", "article_ids", "doc_ids", "publishers",
+                                    "first_published", "last_published"}
 
 
 @pytest.mark.parametrize("url", [
-    "/api/events?limit=501", "/api/events?limit=0", "/api/events?q=" + "x" * 201,
+    "/api/events?limit=501", "/api/events?limit=0", "/api/events?text=" + "x" * 201,
     "/api/events?country=Kenya", "/api/events?since=March", "/api/facets?limit=501",
-    "/api/events?min_independent=0", "/api/actors?q=" + "y" * 201,
+    "/api/events?min_independent=0", "/api/actors?text=" + "y" * 201,
 ])
 def test_limits_refuse_oversized_or_malformed_queries(client: TestClient, url: str) -> None:
     assert client.get(url).status_code == 422
@@ -150,7 +152,7 @@ def test_the_server_is_read_only(client: TestClient) -> None:
         assert getattr(client, method)("/api/events").status_code == 405
 
 
-PAGES = ["/", "/?q=police", "/stories", "/map", "/network", "/timeline", "/timeline?by=month",
+PAGES = ["/", "/?text=police", "/stories", "/map", "/network", "/timeline", "/timeline?by=month",
          "/api"]
 
 
@@ -165,12 +167,12 @@ def test_pages_send_a_content_policy(client: TestClient, url: str) -> None:
 
 
 def test_markup_in_article_text_is_shown_as_text(client: TestClient) -> None:
-    hostile = [e for e in get(client, "/api/events?q=Lima&limit=50")["events"]]
+    hostile = [e for e in get(client, "/api/events?text=Lima&limit=50")["items"]]
     assert hostile, "the fixture page should give an event"
     event = hostile[0]
     article_id = event["mentions"][0]["article_id"]
     for url in (f"/events/{event['event_id']}", f"/articles/{article_id}",
-                f"/stories/{event['story_id']}", "/?q=Lima", "/stories"):
+                f"/stories/{event['story_id']}", "/?text=Lima", "/stories"):
         html = client.get(url).text
         assert "<script>window.pwned" not in html, url
         assert "<img src=x" not in html and "<b>Bold Outlet</b>" not in html, url
@@ -180,7 +182,7 @@ def test_markup_in_article_text_is_shown_as_text(client: TestClient) -> None:
 
 
 def test_the_event_page_shows_evidence_chain_and_factuality(client: TestClient) -> None:
-    events = get(client, "/api/events?q=Nairobi&min_independent=1&limit=50")["events"]
+    events = get(client, "/api/events?text=Nairobi&min_independent=1&limit=50")["items"]
     event = max(events, key=lambda e: len(e["mentions"]))
     html = client.get(f"/events/{event['event_id']}").text
     assert f'<mark class="evidence">{event["mentions"][0]["evidence"]["text"]}' in html.replace(
@@ -212,3 +214,25 @@ def test_the_api_survives_generated_requests(app: FastAPI) -> None:
             case.call_and_validate(excluded_checks=[positive_data_acceptance])
 
         check()
+
+
+def test_the_store_opens_in_datasette_as_it_is(web_db: Path) -> None:
+    """No plugin or conversion: Datasette reads the tables and searches the FTS index."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    async def read() -> tuple[Any, Any, Any]:
+        ds = Datasette(immutables=[str(web_db)])
+        name = web_db.stem
+        tables = (await ds.client.get(f"/{name}.json")).json()
+        events = (await ds.client.get(f"/{name}/events.json?_shape=array&_size=max")).json()
+        found = (await ds.client.get(
+            f"/{name}/events_fts.json?_search=tear&_shape=array")).json()
+        return tables, events, found
+
+    tables, events, found = asyncio.run(read())
+    names = {t["name"] for t in tables["tables"]}
+    assert {"events", "mentions", "articles", "stories", "events_fts"} <= names
+    assert events and all(json.loads(e["record"])["event_id"] == e["event_id"] for e in events)
+    assert found and all("tear" in f["text"].lower() for f in found)

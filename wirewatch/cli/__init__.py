@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="wirewatch.db")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=int, default=8000)
     p.add_argument("--tile-url", help="map tile URL template, e.g. "
                    "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the "
                    "bundled country shapes only)")

@@ -111,28 +111,13 @@ class Explorer:
                 for n, c, lat, lon, k in rows]
 
     # --- stories and articles ---------------------------------------------------------
-    def stories(self, size: int, after: str | None) -> list[dict[str, Any]]:
-        """Stories by id (after ``after``), each with its size and first publication."""
-        rows = self._rows(
-            "SELECT s.story_id, s.title, count(DISTINCT a.article_id), min(p.published), "
-            "max(p.published), count(DISTINCT p.publisher) FROM stories s "
-            "JOIN articles a ON a.story_id = s.story_id "
-            "JOIN appearances p ON p.article_id = a.article_id "
-            "WHERE s.merged_into IS NULL AND s.story_id > ? "
-            "GROUP BY s.story_id ORDER BY s.story_id LIMIT ?", (after or "", size))
-        return [{"story_id": sid, "title": title, "articles": n, "first_published": first,
-                 "last_published": last, "publishers": k}
-                for sid, title, n, first, last, k in rows]
-
     def story(self, story_id: str) -> dict[str, Any] | None:
-        """A story: its articles in order of publication (every appearance), its events,
-        and who cites whom in them."""
-        row = self._rows("SELECT story_id, merged_into FROM stories WHERE story_id = ?",
-                         (story_id,))
-        if not row:
+        """A story (as `wirewatch stories` gives it) with every appearance of its articles
+        in order of publication, its events, and who cites whom in them."""
+        story = self.store.story(story_id)
+        if story is None:
             return None
-        if row[0][1]:  # merged into another: that one is the story now
-            return self.story(row[0][1])
+        story_id = story["story_id"]
         appearances = [
             {"article_id": a, "title": t, "doc_id": d, "url": u, "publisher": p,
              "published": pub}
@@ -151,19 +136,9 @@ class Explorer:
                         chain.append(name)
                 for teller, told in pairwise(chain):
                     citations[teller, told] += 1
-        merged = [r[0] for r in self._rows(
-            "SELECT other_id FROM story_history WHERE story_id = ? AND change = 'merged' "
-            "ORDER BY at, other_id", (story_id,))]
-        titles = [a["title"] for a in appearances if a["title"]]
-        return {
-            "story_id": story_id,
-            "title": titles[0] if titles else None,
-            "appearances": appearances,
-            "events": events,
-            "citations": [{"source": a, "target": b, "mentions": n}
-                          for (a, b), n in sorted(citations.items())],
-            "merged_from": merged,
-        }
+        return {**story, "appearances": appearances, "events": events,
+                "citations": [{"source": a, "target": b, "mentions": n}
+                              for (a, b), n in sorted(citations.items())]}
 
     def articles(self, size: int, after: str | None) -> list[dict[str, Any]]:
         rows = self._rows(

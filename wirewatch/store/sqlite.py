@@ -327,29 +327,46 @@ class SqliteStore:
                               (event_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def stories(self) -> Iterator[dict[str, Any]]:
-        for story in self.db.execute(
-                "SELECT story_id, title FROM stories WHERE merged_into IS NULL ORDER BY story_id"
-        ).fetchall():
-            rows = self.db.execute(
-                "SELECT a.article_id, a.title, p.doc_id, p.publisher, p.published "
-                "FROM articles a JOIN appearances p USING (article_id) WHERE a.story_id=? "
-                "ORDER BY p.published, p.doc_id", (story[0],)).fetchall()
-            if not rows:
-                continue
-            dates = sorted(r[4] for r in rows if r[4])
-            yield {
-                "story_id": story[0],
-                "title": next((r[1] for r in rows if r[1]), story[1]),
-                "article_ids": sorted({r[0] for r in rows}),
-                "doc_ids": sorted({r[2] for r in rows}),
-                "publishers": sorted({r[3] for r in rows if r[3]}),
-                "first_published": dates[0] if dates else None,
-                "last_published": dates[-1] if dates else None,
-                "merged_from": [r[0] for r in self.db.execute(
-                    "SELECT other_id FROM story_history WHERE story_id=? AND change='merged' "
-                    "ORDER BY at, other_id", (story[0],))],
-            }
+    def stories(self, after: str | None = None, limit: int | None = None
+                ) -> Iterator[dict[str, Any]]:
+        """Stories in id order (those after ``after``, at most ``limit``)."""
+        sql = ("SELECT story_id, title FROM stories WHERE merged_into IS NULL AND story_id > ? "
+               "ORDER BY story_id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for story_id, title in self.db.execute(sql, (after or "",)).fetchall():
+            found = self._story(story_id, title)
+            if found:
+                yield found
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story (the one it was merged into, for a story that was merged)."""
+        row = self.db.execute("SELECT title, merged_into FROM stories WHERE story_id=?",
+                              (story_id,)).fetchone()
+        if row is None:
+            return None
+        return self.story(row[1]) if row[1] else self._story(story_id, row[0])
+
+    def _story(self, story_id: str, title: str | None) -> dict[str, Any] | None:
+        rows = self.db.execute(
+            "SELECT a.article_id, a.title, p.doc_id, p.publisher, p.published "
+            "FROM articles a JOIN appearances p USING (article_id) WHERE a.story_id=? "
+            "ORDER BY p.published, p.doc_id", (story_id,)).fetchall()
+        if not rows:
+            return None
+        dates = sorted(r[4] for r in rows if r[4])
+        return {
+            "story_id": story_id,
+            "title": next((r[1] for r in rows if r[1]), title),
+            "article_ids": sorted({r[0] for r in rows}),
+            "doc_ids": sorted({r[2] for r in rows}),
+            "publishers": sorted({r[3] for r in rows if r[3]}),
+            "first_published": dates[0] if dates else None,
+            "last_published": dates[-1] if dates else None,
+            "merged_from": [r[0] for r in self.db.execute(
+                "SELECT other_id FROM story_history WHERE story_id=? AND change='merged' "
+                "ORDER BY at, other_id", (story_id,))],
+        }
 
     def articles(self) -> Iterator[dict[str, Any]]:
         for row in self.db.execute("SELECT record FROM articles ORDER BY article_id"):

@@ -36,7 +36,7 @@ def counts(store: Store) -> dict[str, int]:
 @router.get("/events", summary="Merged events, filtered, a page at a time")
 def events(store: Store, f: Filter, limit: Size = 50) -> dict[str, Any]:
     page, next_cursor = store.page(f, limit)
-    return {"total": store.count(f), "events": page, "next": next_cursor}
+    return {"items": page, "next": next_cursor, "total": store.count(f)}
 
 
 def _stream(request: Request, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -101,13 +101,14 @@ def facets(store: Store, f: Filter, by: Facet = "type",
 
 @router.get("/stories", summary="Stories, a page at a time")
 def stories(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, Any]:
-    page = store.stories(limit + 1, after)
+    page = list(store.store.stories(after, limit + 1))
     more = len(page) > limit
     page = page[:limit]
-    return {"stories": page, "next": page[-1]["story_id"] if more else None}
+    return {"items": page, "next": page[-1]["story_id"] if more else None}
 
 
-@router.get("/stories/{story_id}", summary="A story: its articles, events and citations",
+@router.get("/stories/{story_id}",
+            summary="A story: its articles and their appearances, events and citations",
             responses=NOT_FOUND)
 def story(store: Store, story_id: str) -> dict[str, Any]:
     return _found(store.story(story_id))
@@ -118,7 +119,7 @@ def articles(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, 
     page = store.articles(limit + 1, after)
     more = len(page) > limit
     page = page[:limit]
-    return {"articles": page, "next": page[-1]["article_id"] if more else None}
+    return {"items": page, "next": page[-1]["article_id"] if more else None}
 
 
 @router.get("/articles/{article_id}", summary="An article with its text and events",
@@ -128,14 +129,14 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/actors", summary="Parties by the events they take part in")
-def actors(store: Store, q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+def actors(store: Store, text: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
            limit: Size = 50) -> dict[str, Any]:
-    return {"actors": store.actors(q, limit)}
+    return {"items": store.actors(text, limit)}
 
 
 @router.get("/places", summary="Where the filtered events happened")
 def places(store: Store, f: Filter, limit: Size = 500) -> dict[str, Any]:
-    return {"places": store.places(f, limit)}
+    return {"items": store.places(f, limit)}
 
 
 @router.get("/network", summary="Who acts on whom: nodes and typed edges")

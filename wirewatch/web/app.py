@@ -65,7 +65,7 @@ def create_app(db: str | Path, tile_url: str | None = None) -> FastAPI:
     return app
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765,
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
           tile_url: str | None = None) -> None:
     """Run the explorer until interrupted."""
     import uvicorn

@@ -7,6 +7,7 @@ from typing import Any
 
 WIDTH, HEIGHT, MARGIN = 760, 220, 30
 ROW = 28  # height of one outlet's row on a story timeline
+TICK_GAP = 80  # the least room between two date labels
 
 
 def bars(counts: list[dict[str, Any]]) -> dict[str, Any]:
@@ -48,8 +49,11 @@ def publication_timeline(appearances: list[dict[str, Any]]) -> dict[str, Any]:
     dots = [{"x": x(d), "y": rows[a["publisher"] or a["doc_id"]], "day": d.isoformat(),
              "title": a["title"] or a["doc_id"], "article_id": a["article_id"],
              "publisher": a["publisher"] or a["doc_id"]} for d, a in dated]
-    ticks = sorted({(x(d), d.isoformat()) for d, _ in dated})
+    ticks: list[tuple[float, str]] = []
+    for at, day in sorted({(x(d), d.isoformat()) for d, _ in dated}):
+        if not ticks or at - ticks[-1][0] >= TICK_GAP:  # labels that would overlap are left out
+            ticks.append((at, day))
     return {"width": WIDTH, "height": MARGIN * 2 + ROW * len(publishers), "left": left,
             "right": right, "rows": [{"name": p, "y": y} for p, y in rows.items()],
-            "dots": dots, "ticks": [{"x": t, "text": d} for t, d in ticks][:10],
+            "dots": dots, "ticks": [{"x": t, "text": d} for t, d in ticks],
             "undated": [a for a in appearances if not _day(a["published"])]}

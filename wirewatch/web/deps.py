@@ -46,9 +46,9 @@ def event_filter(
                      ] = None,
     source: Annotated[str | None, Query(max_length=MAX_TEXT,
                                         description="publisher or cited source")] = None,
-    q: Annotated[str | None, Query(max_length=MAX_TEXT,
-                                   description="full-text search in evidence and names")
-                 ] = None,
+    text: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                      description="full-text search in evidence and names")
+                    ] = None,
     story: Annotated[str | None, Query(max_length=40, description="story id")] = None,
     min_independent: Annotated[int | None, Query(ge=1, le=1000,
                                                  description="at least this many "
@@ -61,7 +61,7 @@ def event_filter(
         filters.read_cursor(after)  # a cursor this store did not make: refused up front
     return EventFilter(type=type or None, actor=actor or None, country=country or None,
                        since=since or None, until=until or None, source=source or None,
-                       text=q or None, story=story or None, min_independent=min_independent,
+                       text=text or None, story=story or None, min_independent=min_independent,
                        after=after or None)
 
 

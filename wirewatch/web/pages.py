@@ -16,7 +16,7 @@ from wirewatch.web.deps import PAGE, Filter, Size, Store
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-FILTERS = ("q", "type", "country", "actor", "source", "since", "until", "story",
+FILTERS = ("text", "type", "country", "actor", "source", "since", "until", "story",
            "min_independent")
 SIDE_FACETS: tuple[Facet, ...] = ("type", "country", "actor", "source")
 
@@ -90,7 +90,7 @@ def event_page(request: Request, store: Store, event_id: str) -> HTMLResponse:
 def stories_page(request: Request, store: Store,
                  after: Annotated[str | None, Query(max_length=40)] = None,
                  limit: Size = PAGE) -> HTMLResponse:
-    page = store.stories(limit + 1, after)
+    page = list(store.store.stories(after, limit + 1))
     more = len(page) > limit
     return _page(request, "stories.html", stories=page[:limit],
                  next=page[limit - 1]["story_id"] if more else None)

@@ -23,7 +23,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     map.setView(at, 5);
     drawn = 1;
   } else if (box.dataset.places) {
-    const { places } = await (await fetch(box.dataset.places)).json();
+    const { items: places } = await (await fetch(box.dataset.places)).json();
     for (const p of places) {
       L.circleMarker([p.lat, p.lon], { radius: 4 + 3 * Math.sqrt(p.events), color: "#b3261e", fillOpacity: 0.6 })
         .bindPopup(label(`${p.name || "?"} (${p.country || "?"}): ${p.events} event${p.events === 1 ? "" : "s"}`))
