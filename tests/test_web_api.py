@@ -236,3 +236,37 @@ def test_the_store_opens_in_datasette_as_it_is(web_db: Path) -> None:
     assert {"events", "mentions", "articles", "stories", "events_fts"} <= names
     assert events and all(json.loads(e["record"])["event_id"] == e["event_id"] for e in events)
     assert found and all("tear" in f["text"].lower() for f in found)
+
+
+def test_wirewatch_serve_answers_on_localhost(web_db: Path, tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.cli", "serve", "--db", str(web_db), "--port",
+         str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/counts", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert answer.status_code == 200 and answer.json()["events"] > 0
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    missing = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "serve", "--db", str(tmp_path / "none.db")],
+        capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1
+    assert missing.stderr.strip().count("\n") == 0 and "no store" in missing.stderr

@@ -70,11 +70,12 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
     """Run the explorer until interrupted."""
     import uvicorn
 
+    app = create_app(db, tile_url)
     if not _is_loopback(host):
         print(f"wirewatch: serving on {host}: anyone who can reach this address can read the "
               "store", file=sys.stderr)
-    print(f"wirewatch explorer on http://{host}:{port}/ (API: /docs)", file=sys.stderr)
-    uvicorn.run(create_app(db, tile_url), host=host, port=port, log_level="warning")
+    print(f"wirewatch explorer on http://{host}:{port}/ (API: /api)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _is_loopback(host: str) -> bool:
