@@ -97,6 +97,33 @@ def test_a_story_choice_is_the_mean_similarity_to_its_members() -> None:
     assert stories.choose(near, [one, twin], lambda s: {"s1": one, "s2": twin}[s]).merged
 
 
+def _unit(words: list[str]) -> dict[str, float]:
+    return {w: 1 / len(words) ** 0.5 for w in words}
+
+
+def test_a_story_of_two_happenings_splits_and_one_does_not() -> None:
+    kind = [f"kind{i}" for i in range(6)]
+    first = [(f"a{i}", _unit(kind + [f"alpha{i + j}" for j in range(6)])) for i in range(6)]
+    second = [(f"b{i}", _unit(kind + [f"bravo{i + j}" for j in range(6)])) for i in range(6)]
+    assert stories.split(first + second) == [b for b, _ in second]
+    assert stories.split(first + second[:4]) is None  # a part too small to stand alone
+    one = [(f"c{i}", _unit(kind + [f"alpha{j}" for j in range(i, i + 9)])) for i in range(12)]
+    assert stories.split(one) is None
+    assert [n for n in range(60) if stories.split_due(n)] == [10, 15, 22, 33, 50]
+
+
+def test_stories_split_apart_are_not_merged_back() -> None:
+    near = stories.Story("s1", 6, {"x": 6.0})  # six identical members
+    far = stories.Story("s2", 6, {"x": 3.0, "y": 3 * 3**0.5})  # alike across: 0.5
+    assert stories.mean_similarity(near, far) >= stories.MERGE_SIMILARITY
+    article = {"x": 1.0}
+    whole = {"s1": near, "s2": far}.__getitem__
+    assert stories.choose(article, [near, far], whole).merged == ()
+    small = stories.Story("s3", 2, {"x": 2.0})  # too small to have been split off: merged
+    choice = stories.choose(article, [near, small], {"s1": near, "s3": small}.__getitem__)
+    assert {choice.story_id, *choice.merged} == {"s1", "s3"}
+
+
 # --- the store -------------------------------------------------------------------------
 def test_retellings_are_one_event_with_every_report(outlets: SqliteStore) -> None:
     event = seizure(outlets)
@@ -227,4 +254,20 @@ def test_cli_filters_by_independent_origins_and_stores_articles_only(
     assert stored.returncode == 0, stored.stderr
     store = SqliteStore(db, readonly=True)
     assert store.counts()["stories"] == 2 and store.counts()["mentions"] == 0
+    store.close()
+
+
+def test_a_story_that_turns_out_to_be_two_splits_and_keeps_the_record(tmp_path: Path) -> None:
+    kind = [f"kind{i}{j}" for i in "abc" for j in "abcd"]
+    alpha, bravo = _words("alpha"), _words("bravo")
+    docs = [(f"a{i}", kind + alpha[i : i + 8]) for i in range(5)]
+    docs += [(f"b{i}", kind + bravo[i : i + 8]) for i in range(6)]
+    store = _one_by_one(tmp_path / "split.db", tmp_path, docs)
+    found = {tuple(s["doc_ids"]): s for s in store.stories()}
+    assert set(found) == {tuple(f"a{i}" for i in range(5)), tuple(f"b{i}" for i in range(6))}
+    old, new = found[tuple(f"a{i}" for i in range(5))], found[tuple(f"b{i}" for i in range(6))]
+    assert old["split_off"] == [new["story_id"]] and new["split_from"] == old["story_id"]
+    assert old["split_from"] is None and not old["merged_from"]
+    for s in found.values():
+        assert not errors("story", s)
     store.close()

@@ -15,12 +15,23 @@ When a new article belongs to two stories and those stories, without it, are cle
 bar: on ECB+ any lower bar merges different happenings of one kind), they were one story
 all along and are merged. The new article only brings them to attention; a round-up that
 covers two unrelated happenings merges nothing.
+
+The other way round, a story can turn out to be two: articles about a second, alike
+happening (the same boxer's next fight, the same city's next shooting) may join while the
+story is young. As a story grows (at sizes growing by half each time, so the checks cost
+little over a story's life), its latest members are split in two by average-link
+clustering; if both parts are sizeable and far less alike across than each is inside, the
+part without the story's oldest member becomes a story of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from wirewatch.merge.text import Vector, cosine
 
@@ -31,6 +42,10 @@ POSTING_TERMS = 40  # a stored article is found by its 40 weightiest words
 MAX_POSTINGS = 2000  # a word carried by more articles than this is too common to block on
 POSTINGS_PER_TERM = 50  # of the articles holding a blocking word, the latest are looked at
 MAX_CANDIDATES = 30  # the stories sharing most blocking words that are scored
+SPLIT_GROUP = 5  # the smallest part a story splits off
+SPLIT_RATIO = 0.7  # parts split when alike across at most this share of their own likeness
+SPLIT_MEMBERS = 200  # a story's latest members looked at when checking for a split
+_SPLIT_CHECKS = frozenset(int(2 * SPLIT_GROUP * 1.5**k) for k in range(60))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,57 @@ def choose(vector: Vector, candidates: Iterable[Story],
     if len(joined) == 1:
         return Choice(joined[0])
     best = whole(joined[0])
-    merged = tuple(sid for sid in joined[1:]
-                   if mean_similarity(best, whole(sid)) >= MERGE_SIMILARITY)
+    merged = tuple(sid for sid in joined[1:] if _one_story(best, whole(sid)))
     return Choice(best.story_id, merged)
+
+
+def _one_story(a: Story, b: Story) -> bool:
+    """Whether two stories are one: clearly alike, and, when both are large enough to be
+    split apart, not so much less alike across than inside that ``split`` would part them
+    again."""
+    across = mean_similarity(a, b)
+    if across < MERGE_SIMILARITY:
+        return False
+    if min(a.size, b.size) < SPLIT_GROUP:
+        return True
+    return across >= SPLIT_RATIO * min(_inside(a), _inside(b))
+
+
+def _inside(story: Story) -> float:
+    """The mean cosine between two of a story's members, from the sum of their unit
+    vectors: |sum|^2 = n + n(n-1) * mean."""
+    n = story.size
+    return (cosine(story.total, story.total) - n) / (n * (n - 1))
+
+
+def split_due(size: int) -> bool:
+    """Whether a story that has just reached this size is checked for a split."""
+    return size in _SPLIT_CHECKS
+
+
+def split(members: Sequence[tuple[str, Vector]]) -> list[str] | None:
+    """The members (oldest first, as (id, unit vector)) that form a second happening, or
+    None when the story is one."""
+    if len(members) < 2 * SPLIT_GROUP:
+        return None
+    terms = {t: i for i, t in enumerate({t for _, v in members for t in v})}
+    matrix = np.zeros((len(members), len(terms)))
+    for row, (_, vector) in enumerate(members):
+        for term, weight in vector.items():
+            matrix[row, terms[term]] = weight
+    similar = np.clip(matrix @ matrix.T, 0.0, 1.0)
+    distance = squareform(1.0 - similar, checks=False)
+    parts = fcluster(linkage(distance, method="average"), t=2, criterion="maxclust")
+    first = parts == parts[0]  # the part holding the oldest member keeps the story
+    if min(first.sum(), (~first).sum()) < SPLIT_GROUP:
+        return None
+    across = similar[np.ix_(first, ~first)].mean()
+    inside = min(_mean_inside(similar[np.ix_(part, part)]) for part in (first, ~first))
+    if across >= SPLIT_RATIO * inside:
+        return None
+    return [member_id for (member_id, _), keep in zip(members, first, strict=True) if not keep]
+
+
+def _mean_inside(block: np.ndarray) -> float:
+    n = len(block)
+    return float((block.sum() - np.trace(block)) / (n * (n - 1)))

@@ -121,12 +121,12 @@ CREATE TABLE IF NOT EXISTS story_terms (
     weight REAL NOT NULL,
     PRIMARY KEY (story_id, term)
 ) WITHOUT ROWID;
--- what happened to stories over time: merges (and, in future, splits)
+-- what happened to stories over time: merges and splits
 CREATE TABLE IF NOT EXISTS story_history (
     story_id TEXT NOT NULL,      -- the story that remains
-    change TEXT NOT NULL,        -- merged
-    other_id TEXT NOT NULL,      -- the story merged into it
-    article_id TEXT,             -- the article that showed they were one
+    change TEXT NOT NULL,        -- merged | split
+    other_id TEXT NOT NULL,      -- the story merged into it, or split off from it
+    article_id TEXT,             -- the article whose arrival showed it
     at TEXT NOT NULL
 );
 

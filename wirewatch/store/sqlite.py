@@ -166,6 +166,10 @@ class SqliteStore:
         else:
             story_id = self._merge_stories([choice.story_id, *choice.merged], a.article_id)
         self._grow_story(story_id, vector, 1)
+        size = self.db.execute("SELECT size FROM stories WHERE story_id=?",
+                               (story_id,)).fetchone()[0]
+        if story_merge.split_due(int(size)):
+            story_id = self._split_story(story_id, a, vector)
         return story_id
 
     def _count_terms(self, counts: Counter[str]) -> dict[str, int]:
@@ -239,6 +243,41 @@ class SqliteStore:
         for (event_id,) in moved:
             self._rebuild_event(event_id)
         return keep
+
+    def _split_story(self, story_id: str, a: Article, vector: text.Vector) -> str:
+        """Split off the part of a story that reports another happening, if there is one
+        (see ``merge.stories.split``); returns the new article's story. The split is
+        recorded; the moved articles' events follow them."""
+        rows = self.db.execute(
+            "SELECT a.article_id, v.vector FROM articles a JOIN article_vectors v "
+            "USING (article_id) WHERE a.story_id=? ORDER BY a.rowid DESC LIMIT ?",
+            (story_id, story_merge.SPLIT_MEMBERS - 1)).fetchall()
+        members = [(aid, json.loads(v)) for aid, v in reversed(rows)] + [(a.article_id, vector)]
+        moved = story_merge.split(members)
+        if not moved:
+            return story_id
+        new_id = stable_id("story", f"{story_id} split at {moved[0]}")
+        title = self.db.execute("SELECT title FROM articles WHERE article_id=?",
+                                (moved[0],)).fetchone()[0]
+        self.db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, NULL, 0)", (new_id, title))
+        vectors = dict(members)
+        total: text.Vector = {}
+        for article_id in moved:
+            for t, w in vectors[article_id].items():
+                total[t] = total.get(t, 0.0) + w
+        self._grow_story(story_id, {t: -w for t, w in total.items()}, -len(moved))
+        self.db.execute("DELETE FROM story_terms WHERE story_id=? AND abs(weight) < 1e-9",
+                        (story_id,))
+        self._grow_story(new_id, total, len(moved))
+        stored = [m for m in moved if m != a.article_id]
+        self.db.executemany("UPDATE articles SET story_id=? WHERE article_id=?",
+                            [(new_id, m) for m in stored])
+        self.db.execute("INSERT INTO story_history VALUES (?, 'split', ?, ?, ?)",
+                        (story_id, new_id, a.article_id,
+                         datetime.now(UTC).isoformat(timespec="seconds")))
+        for article_id in stored:
+            self._rebuild_events_of(article_id)
+        return new_id if a.article_id in moved else story_id
 
     def _select_in(self, sql: str, values: list[str]) -> list[tuple[Any, ...]]:
         """Rows of a query with one IN list, run in chunks SQLite accepts."""
@@ -363,10 +402,16 @@ class SqliteStore:
             "publishers": sorted({r[3] for r in rows if r[3]}),
             "first_published": dates[0] if dates else None,
             "last_published": dates[-1] if dates else None,
-            "merged_from": [r[0] for r in self.db.execute(
-                "SELECT other_id FROM story_history WHERE story_id=? AND change='merged' "
-                "ORDER BY at, other_id", (story_id,))],
+            "merged_from": self._history("other_id", "story_id", "merged", story_id),
+            "split_from": next(iter(self._history("story_id", "other_id", "split", story_id)),
+                               None),
+            "split_off": self._history("other_id", "story_id", "split", story_id),
         }
+
+    def _history(self, give: str, by: str, change: str, story_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            f"SELECT {give} FROM story_history WHERE {by}=? AND change=? ORDER BY rowid",
+            (story_id, change))]
 
     def articles(self) -> Iterator[dict[str, Any]]:
         for row in self.db.execute("SELECT record FROM articles ORDER BY article_id"):
