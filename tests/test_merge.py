@@ -107,9 +107,12 @@ def test_a_story_of_two_happenings_splits_and_one_does_not() -> None:
     second = [(f"b{i}", _unit(kind + [f"bravo{i + j}" for j in range(6)])) for i in range(6)]
     assert stories.split(first + second) == [b for b, _ in second]
     assert stories.split(first + second[:4]) is None  # a part too small to stand alone
-    one = [(f"c{i}", _unit(kind + [f"alpha{j}" for j in range(i, i + 9)])) for i in range(12)]
+    # one happening: its names in every article, each telling adding details of its own
+    names = [f"alpha{j}" for j in range(6)]
+    one = [(f"c{i}", _unit(kind + names + [f"detail{i}{j}" for j in range(3)]))
+           for i in range(12)]
     assert stories.split(one) is None
-    assert [n for n in range(60) if stories.split_due(n)] == [10, 15, 22, 33, 50]
+    assert [n for n in range(60) if stories.split_due(n)] == [12, 18, 27, 40]
 
 
 def test_stories_split_apart_are_not_merged_back() -> None:
@@ -260,12 +263,12 @@ def test_cli_filters_by_independent_origins_and_stores_articles_only(
 def test_a_story_that_turns_out_to_be_two_splits_and_keeps_the_record(tmp_path: Path) -> None:
     kind = [f"kind{i}{j}" for i in "abc" for j in "abcd"]
     alpha, bravo = _words("alpha"), _words("bravo")
-    docs = [(f"a{i}", kind + alpha[i : i + 8]) for i in range(5)]
-    docs += [(f"b{i}", kind + bravo[i : i + 8]) for i in range(6)]
+    docs = [(f"a{i}", kind + alpha[i : i + 8]) for i in range(6)]
+    docs += [(f"b{i}", kind + bravo[i : i + 8]) for i in range(7)]
     store = _one_by_one(tmp_path / "split.db", tmp_path, docs)
     found = {tuple(s["doc_ids"]): s for s in store.stories()}
-    assert set(found) == {tuple(f"a{i}" for i in range(5)), tuple(f"b{i}" for i in range(6))}
-    old, new = found[tuple(f"a{i}" for i in range(5))], found[tuple(f"b{i}" for i in range(6))]
+    assert set(found) == {tuple(f"a{i}" for i in range(6)), tuple(f"b{i}" for i in range(7))}
+    old, new = found[tuple(f"a{i}" for i in range(6))], found[tuple(f"b{i}" for i in range(7))]
     assert old["split_off"] == [new["story_id"]] and new["split_from"] == old["story_id"]
     assert old["split_from"] is None and not old["merged_from"]
     for s in found.values():

@@ -19,9 +19,10 @@ covers two unrelated happenings merges nothing.
 The other way round, a story can turn out to be two: articles about a second, alike
 happening (the same boxer's next fight, the same city's next shooting) may join while the
 story is young. As a story grows (at sizes growing by half each time, so the checks cost
-little over a story's life), its latest members are split in two by average-link
-clustering; if both parts are sizeable and far less alike across than each is inside, the
-part without the story's oldest member becomes a story of its own.
+little over a story's life), its latest members are cut in two by normalised cut; if both
+parts are sizeable and clearly less alike across than each is inside, the part without the
+story's oldest member becomes a story of its own. Two stories that a split would part are
+not merged.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 
 from wirewatch.merge.text import Vector, cosine
 
@@ -42,8 +41,8 @@ POSTING_TERMS = 40  # a stored article is found by its 40 weightiest words
 MAX_POSTINGS = 2000  # a word carried by more articles than this is too common to block on
 POSTINGS_PER_TERM = 50  # of the articles holding a blocking word, the latest are looked at
 MAX_CANDIDATES = 30  # the stories sharing most blocking words that are scored
-SPLIT_GROUP = 5  # the smallest part a story splits off
-SPLIT_RATIO = 0.7  # parts split when alike across at most this share of their own likeness
+SPLIT_GROUP = 6  # the smallest part a story splits off
+SPLIT_RATIO = 0.8  # parts split when alike across at most this share of their own likeness
 SPLIT_MEMBERS = 200  # a story's latest members looked at when checking for a split
 _SPLIT_CHECKS = frozenset(int(2 * SPLIT_GROUP * 1.5**k) for k in range(60))
 
@@ -129,9 +128,8 @@ def split(members: Sequence[tuple[str, Vector]]) -> list[str] | None:
         for term, weight in vector.items():
             matrix[row, terms[term]] = weight
     similar = np.clip(matrix @ matrix.T, 0.0, 1.0)
-    distance = squareform(1.0 - similar, checks=False)
-    parts = fcluster(linkage(distance, method="average"), t=2, criterion="maxclust")
-    first = parts == parts[0]  # the part holding the oldest member keeps the story
+    part = _bisect(similar)
+    first = part == part[0]  # the part holding the oldest member keeps the story
     if min(first.sum(), (~first).sum()) < SPLIT_GROUP:
         return None
     across = similar[np.ix_(first, ~first)].mean()
@@ -139,6 +137,28 @@ def split(members: Sequence[tuple[str, Vector]]) -> list[str] | None:
     if across >= SPLIT_RATIO * inside:
         return None
     return [member_id for (member_id, _), keep in zip(members, first, strict=True) if not keep]
+
+
+def _bisect(similar: np.ndarray) -> np.ndarray:
+    """Two parts of a similarity graph by normalised cut (Shi and Malik): members ordered
+    by the second eigenvector of the normalised Laplacian, cut where the normalised cut is
+    least. Unlike average-link, it does not just peel off the odd one out."""
+    weights = similar - np.diag(np.diag(similar))
+    degree = np.maximum(weights.sum(axis=1), 1e-12)
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(len(weights)) - scale[:, None] * weights * scale[None, :]
+    order = np.argsort(scale * np.linalg.eigh(laplacian)[1][:, 1], kind="stable")
+    best, cut_at = np.inf, 1
+    for k in range(1, len(order)):
+        side = np.zeros(len(order), dtype=bool)
+        side[order[:k]] = True
+        cut = weights[np.ix_(side, ~side)].sum()
+        score = cut / degree[side].sum() + cut / degree[~side].sum()
+        if score < best:
+            best, cut_at = score, k
+    part = np.zeros(len(order), dtype=bool)
+    part[order[:cut_at]] = True
+    return part
 
 
 def _mean_inside(block: np.ndarray) -> float:
