@@ -274,3 +274,34 @@ def test_a_story_that_turns_out_to_be_two_splits_and_keeps_the_record(tmp_path: 
     for s in found.values():
         assert not errors("story", s)
     store.close()
+
+
+def test_reports_that_give_different_numbers_show_the_disagreement(
+        tmp_path: Path, nlp: Language) -> None:
+    docs = [
+        {"id": "post-1", "publisher": "Andes Post", "published": "2026-05-12",
+         "text": "Police in Lima detained 40 protesters on Tuesday after a march against "
+                 "fuel prices, witnesses told the Andes Post."},
+        {"id": "wire-1", "publisher": "Pacific Wire", "published": "2026-05-12",
+         "text": "Police in Lima detained thirty-five protesters on Tuesday after a march "
+                 "against fuel prices, a police spokesman said."},
+    ]
+    source = tmp_path / "numbers.jsonl"
+    source.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    store = ingest(tmp_path / "numbers.db", source)
+    (event,) = [e for e in store.events(EventFilter(type="COERCE"))]
+    assert len(event["mentions"]) == 2
+    counts = {v["value"]: v["mentions"] for v in event["disagreements"]["recipient_count"]}
+    assert set(counts) == {"40", "35"} and all(len(m) == 1 for m in counts.values())
+    assert event["recipients"][0]["count"] in (40, 35)
+    assert not errors("merged_event", event)
+    store.close()
+
+
+def test_numbers_are_read_only_when_exact() -> None:
+    from wirewatch.events.numbers import number
+
+    assert [number(t.split()) for t in ("40", "1,200", "twenty-three", "3 million",
+                                        "three hundred and five")] == [
+        40, 1200, 23, 3_000_000, 305]
+    assert [number(t.split()) for t in ("dozens", "several", "2.5", "a")] == [None] * 4

@@ -102,6 +102,7 @@ class Actor:
     start: int | None = None
     end: int | None = None
     inferred: list[str] = field(default_factory=list)  # fields taken from context, not read
+    count: int | None = None  # how many, when the text says exactly ("40 protesters")
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from wirewatch.dictionaries import lookup
 from wirewatch.events.lexicon import sectors
+from wirewatch.events.numbers import number
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
 from wirewatch.records import Actor
@@ -151,7 +152,15 @@ class ActorResolver:
         if country is None and sector is None and name is None:
             name = p.text(indices)
         return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
-                     inferred=inferred, id=known.id if known is not None else None)
+                     inferred=inferred, id=known.id if known is not None else None,
+                     count=self._count(head))
+
+    def _count(self, head: int) -> int | None:
+        """The exact number the phrase gives ("40 protesters", "twenty-three workers")."""
+        for child in self.p.children(head, "nummod"):
+            digits = [j for j in self.p.subtree(child) if self.p.tokens[j].pos == "NUM"]
+            return number([self.p.tokens[j].text for j in sorted(digits)])
+        return None
 
     def _known(self, head: int, text: str) -> Known | None:
         """What the configured actor dictionaries say about a named person or group."""

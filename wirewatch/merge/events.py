@@ -187,8 +187,7 @@ def _resolved_dates(reports: Sequence[Report]) -> dict[str, tuple[str | None, An
 def _disagreements(reports: Sequence[Report]) -> dict[str, list[dict[str, Any]]]:
     """Fields on which the reports give different values, each value with its mentions."""
     out: dict[str, list[dict[str, Any]]] = {}
-    by_field: dict[str, dict[str, set[str]]] = {"date": defaultdict(set),
-                                                "country": defaultdict(set)}
+    by_field: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in reports:
         m = r.mention
         if _day(m.get("date")):
@@ -196,6 +195,10 @@ def _disagreements(reports: Sequence[Report]) -> dict[str, list[dict[str, Any]]]
         loc = m.get("location") or {}
         if loc.get("country"):  # a city and its country are no disagreement
             by_field["country"][loc["country"]].add(m["id"])
+        for role in ("actors", "recipients"):  # how many: "40 protesters" against "35"
+            counts = [a["count"] for a in m[role] if a.get("count") is not None]
+            if counts:
+                by_field[f"{role[:-1]}_count"][str(sum(counts))].add(m["id"])
     for name, values in by_field.items():
         if len(values) > 1:
             out[name] = [{"value": v, "mentions": sorted(ids)} for v, ids in sorted(values.items())]

@@ -133,7 +133,7 @@ def split(members: Sequence[tuple[str, Vector]]) -> list[str] | None:
     if min(first.sum(), (~first).sum()) < SPLIT_GROUP:
         return None
     across = similar[np.ix_(first, ~first)].mean()
-    inside = min(_mean_inside(similar[np.ix_(part, part)]) for part in (first, ~first))
+    inside = min(_mean_inside(similar[np.ix_(side, side)]) for side in (first, ~first))
     if across >= SPLIT_RATIO * inside:
         return None
     return [member_id for (member_id, _), keep in zip(members, first, strict=True) if not keep]
