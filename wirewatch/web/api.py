@@ -8,24 +8,18 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from wirewatch.export import flat_event
 from wirewatch.store import EventFilter, SqliteStore
 from wirewatch.store.explore import Facet
-from wirewatch.web.deps import MAX_TEXT, Filter, Size, Store
+from wirewatch.web.deps import MAX_TEXT, Filter, Size, Store, or_404
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     400: {"description": "A cursor this store did not make, or a query it cannot run"}})
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such item"}}
 Cursor = Annotated[str | None, Query(max_length=400, description="the `next` of the last page")]
-
-
-def _found(item: dict[str, Any] | None) -> dict[str, Any]:
-    if item is None:
-        raise HTTPException(status_code=404, detail="not found")
-    return item
 
 
 @router.get("/counts", summary="What the store holds")
@@ -90,7 +84,7 @@ def events_csv(request: Request, f: Filter) -> StreamingResponse:
 
 @router.get("/events/{event_id}", summary="One merged event", responses=NOT_FOUND)
 def event(store: Store, event_id: str) -> dict[str, Any]:
-    return _found(store.store.event(event_id))
+    return or_404(store.store.event(event_id))
 
 
 @router.get("/facets", summary="Event counts by type, country, actor, source or period")
@@ -111,7 +105,7 @@ def stories(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, A
             summary="A story: its articles and their appearances, events and citations",
             responses=NOT_FOUND)
 def story(store: Store, story_id: str) -> dict[str, Any]:
-    return _found(store.story(story_id))
+    return or_404(store.story(story_id))
 
 
 @router.get("/articles", summary="Articles, a page at a time")
@@ -125,7 +119,7 @@ def articles(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, 
 @router.get("/articles/{article_id}", summary="An article with its text and events",
             responses=NOT_FOUND)
 def article(store: Store, article_id: str) -> dict[str, Any]:
-    return _found(store.article(article_id))
+    return or_404(store.article(article_id))
 
 
 @router.get("/actors", summary="Parties by the events they take part in")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from wirewatch.store import EventFilter, SqliteStore, filters
 from wirewatch.store.explore import Explorer
@@ -29,6 +29,13 @@ def open_explorer(request: Request) -> Iterator[Explorer]:
 def explorer(request: Request) -> Iterator[Explorer]:
     with open_explorer(request) as found:
         yield found
+
+
+def or_404(item: dict[str, Any] | None) -> dict[str, Any]:
+    """The item, or a 404 when there is none."""
+    if item is None:
+        raise HTTPException(status_code=404, detail="not found")
+    return item
 
 
 def event_filter(

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from wirewatch.store.explore import Explorer, Facet
 from wirewatch.web import charts
-from wirewatch.web.deps import PAGE, Filter, Size, Store
+from wirewatch.web.deps import PAGE, Filter, Size, Store, or_404
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -34,12 +34,6 @@ def _query(request: Request, **changes: str | None) -> str:
         else:
             params[key] = value
     return urlencode(params)
-
-
-def _found(item: dict[str, Any] | None) -> dict[str, Any]:
-    if item is None:
-        raise HTTPException(status_code=404, detail="not found")
-    return item
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -76,7 +70,7 @@ def _article_text(store: Explorer, article_id: str,
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, store: Store, event_id: str) -> HTMLResponse:
-    event = _found(store.store.event(event_id))
+    event = or_404(store.store.event(event_id))
     texts: dict[str, dict[str, Any] | None] = {}
     for m in event["mentions"]:
         if m["article_id"] not in texts:
@@ -98,14 +92,14 @@ def stories_page(request: Request, store: Store,
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, store: Store, story_id: str) -> HTMLResponse:
-    story = _found(store.story(story_id))
+    story = or_404(store.story(story_id))
     return _page(request, "story.html", story=story,
                  timeline=charts.publication_timeline(story["appearances"]))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, store: Store, article_id: str) -> HTMLResponse:
-    found = _found(store.article(article_id))
+    found = or_404(store.article(article_id))
     events = [e for e in (store.store.event(i) for i in found["event_ids"]) if e]
     spans = [(m["evidence"]["start"], m["evidence"]["end"], e["event_type"])
              for e in events for m in e["mentions"] if m["article_id"] == article_id]
