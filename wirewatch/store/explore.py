@@ -30,6 +30,11 @@ _FACET_SQL: dict[str, tuple[str, str]] = {
 }
 
 
+def _every(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause of all the events a filter selects, whatever page it is at."""
+    return filters.where(replace(f, after=None))
+
+
 class Explorer:
     """Queries over an open store; nothing here writes."""
 
@@ -52,14 +57,14 @@ class Explorer:
         return events, (filters.cursor(events[-1]) if more and events else None)
 
     def count(self, f: EventFilter) -> int:
-        clause, args = filters.where(replace(f, after=None))
+        clause, args = _every(f)
         return int(self._rows(f"SELECT count(*) FROM events e{clause}", args)[0][0])
 
     def facet(self, f: EventFilter, by: Facet, size: int) -> list[dict[str, Any]]:
         """Event counts by one facet over the filtered events, largest first (dates in
         order)."""
         expr, join = _FACET_SQL[by]
-        clause, args = filters.where(replace(f, after=None, limit=None))
+        clause, args = _every(f)
         clause = clause + (" AND " if clause else " WHERE ") + f"{expr} IS NOT NULL"
         order = "1" if by in ("day", "week", "month") else "2 DESC, 1"
         rows = self._rows(f"SELECT {expr}, count(DISTINCT e.event_id) FROM events e {join}"
@@ -69,7 +74,7 @@ class Explorer:
     def network(self, f: EventFilter, size: int) -> dict[str, list[dict[str, Any]]]:
         """Who acts on whom: parties as nodes, one edge per (actor, recipient, type) with
         the number of events."""
-        clause, args = filters.where(replace(f, after=None, limit=None))
+        clause, args = _every(f)
         rows = self._rows(
             "SELECT coalesce(a.name, a.text), a.country, coalesce(r.name, r.text), r.country, "
             "e.event_type, count(DISTINCT e.event_id) FROM events e "
@@ -101,7 +106,7 @@ class Explorer:
 
     def places(self, f: EventFilter, size: int) -> list[dict[str, Any]]:
         """Where the filtered events happened: each place with its point and event count."""
-        clause, args = filters.where(replace(f, after=None, limit=None))
+        clause, args = _every(f)
         clause = clause + (" AND " if clause else " WHERE ") + "e.lat IS NOT NULL"
         rows = self._rows(
             "SELECT json_extract(e.record, '$.location.name'), e.location_country, e.lat, e.lon,"

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from wirewatch.store.explore import Explorer, Facet
+from wirewatch.store.explore import Facet
 from wirewatch.web import charts
 from wirewatch.web.deps import PAGE, Filter, Size, Store, or_404
 
@@ -59,9 +59,9 @@ def _segments(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, s
     return [(text, label) for text, label in out if text]
 
 
-def _article_text(store: Explorer, article_id: str,
+def _article_text(found: dict[str, Any] | None,
                   spans: list[tuple[int, int, str]]) -> dict[str, Any] | None:
-    found = store.article(article_id)
+    """An article (as ``Explorer.article`` gives it) with its body cut at the spans."""
     if found is None:
         return None
     article = found["article"]
@@ -76,7 +76,7 @@ def event_page(request: Request, store: Store, event_id: str) -> HTMLResponse:
         if m["article_id"] not in texts:
             ev = m["evidence"]
             texts[m["article_id"]] = _article_text(
-                store, m["article_id"], [(ev["start"], ev["end"], "evidence")])
+                store.article(m["article_id"]), [(ev["start"], ev["end"], "evidence")])
     return _page(request, "event.html", event=event, texts=texts)
 
 
@@ -103,7 +103,7 @@ def article_page(request: Request, store: Store, article_id: str) -> HTMLRespons
     events = [e for e in (store.store.event(i) for i in found["event_ids"]) if e]
     spans = [(m["evidence"]["start"], m["evidence"]["end"], e["event_type"])
              for e in events for m in e["mentions"] if m["article_id"] == article_id]
-    text = _article_text(store, article_id, spans)
+    text = _article_text(found, spans)
     return _page(request, "article.html", found=found, text=text, events=events)
 
 
