@@ -126,6 +126,17 @@ def origin(report: Report) -> dict[str, Any]:
     return {"name": name, "kind": "outlet"}
 
 
+def tellers(mention: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who told a merged event's mention, outermost last: its publisher, then each link of
+    its attribution chain (a chain that starts with the publisher does not repeat it)."""
+    publisher = mention.get("publisher") or mention["doc_id"]
+    out = [{"text": publisher, "name": publisher, "kind": "outlet", "anonymous": False}]
+    for link in mention.get("attribution") or []:
+        if (link.get("name") or link["text"]) != (out[-1]["name"] or out[-1]["text"]):
+            out.append(link)
+    return out
+
+
 def merged_record(event_id: str, reports: Sequence[Report]) -> dict[str, Any]:
     """The merged event record of one event's reports (ordered by publication)."""
     mentions = [r.mention for r in reports]

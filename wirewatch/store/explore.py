@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any, Literal
 
 from wirewatch.errors import WirewatchError
+from wirewatch.merge.events import tellers
 from wirewatch.store import filters
 from wirewatch.store.filters import DAY, EventFilter
 from wirewatch.store.sqlite import SqliteStore
@@ -134,11 +135,7 @@ class Explorer:
         citations: Counter[tuple[str, str]] = Counter()
         for e in events:
             for m in e["mentions"]:
-                chain = [m["publisher"] or m["doc_id"]]
-                for link in m["attribution"]:
-                    name = link.get("name") or link["text"]
-                    if name != chain[-1]:
-                        chain.append(name)
+                chain = [t.get("name") or t["text"] for t in tellers(m)]
                 for teller, told in pairwise(chain):
                     citations[teller, told] += 1
         return {**story, "appearances": appearances, "events": events,

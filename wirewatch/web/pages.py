@@ -10,12 +10,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from wirewatch.merge.events import tellers
 from wirewatch.store.explore import Facet
 from wirewatch.web import charts
 from wirewatch.web.deps import PAGE, Filter, Size, Store, or_404
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.globals["tellers"] = tellers
 FILTERS = ("text", "type", "country", "actor", "source", "since", "until", "story",
            "min_independent")
 SIDE_FACETS: tuple[Facet, ...] = ("type", "country", "actor", "source")

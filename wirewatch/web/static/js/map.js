@@ -20,7 +20,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     const at = [Number(box.dataset.lat), Number(box.dataset.lon)];
     L.circleMarker(at, { radius: 8, color: "#b3261e", fillOpacity: 0.8 })
       .bindPopup(label(box.dataset.label || "")).addTo(map);
-    map.setView(at, 5);
+    map.setView(at, 5, { animate: false });
     drawn = 1;
   } else if (box.dataset.places) {
     const { items: places } = await (await fetch(box.dataset.places)).json();
