@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from wirewatch.errors import WirewatchError
 from wirewatch.merge.events import tellers
@@ -16,8 +17,8 @@ from wirewatch.store import filters
 from wirewatch.store.filters import DAY, EventFilter
 from wirewatch.store.sqlite import SqliteStore
 
+T = TypeVar("T")
 Facet = Literal["type", "country", "actor", "source", "day", "week", "month"]
-FACETS: tuple[Facet, ...] = ("type", "country", "actor", "source", "day", "week", "month")
 # what each facet counts: (expression, join) over the filtered events e
 _FACET_SQL: dict[str, tuple[str, str]] = {
     "type": ("e.event_type", ""),
@@ -29,6 +30,13 @@ _FACET_SQL: dict[str, tuple[str, str]] = {
     "week": (f"strftime('%Y-W%W', substr({DAY}, 1, 10))", ""),
     "month": (f"substr({DAY}, 1, 7)", ""),
 }
+
+
+def paged(rows: list[T], size: int, key: Callable[[T], str]) -> tuple[list[T], str | None]:
+    """A page from ``size + 1`` rows read: the first ``size``, and the cursor of the next
+    page (the key of the last row shown) when there is one more."""
+    page = rows[:size]
+    return page, (key(page[-1]) if len(rows) > size and page else None)
 
 
 def _every(f: EventFilter) -> tuple[str, list[Any]]:
@@ -52,10 +60,7 @@ class Explorer:
     # --- events ----------------------------------------------------------------------
     def page(self, f: EventFilter, size: int) -> tuple[list[dict[str, Any]], str | None]:
         """One page of filtered events and the cursor of the next page (None: the last)."""
-        events = list(self.store.events(replace(f, limit=size + 1)))
-        more = len(events) > size
-        events = events[:size]
-        return events, (filters.cursor(events[-1]) if more and events else None)
+        return paged(list(self.store.events(replace(f, limit=size + 1))), size, filters.cursor)
 
     def count(self, f: EventFilter) -> int:
         clause, args = _every(f)
@@ -124,13 +129,9 @@ class Explorer:
         if story is None:
             return None
         story_id = story["story_id"]
-        appearances = [
-            {"article_id": a, "title": t, "doc_id": d, "url": u, "publisher": p,
-             "published": pub}
-            for a, t, d, u, p, pub in self._rows(
-                "SELECT a.article_id, a.title, p.doc_id, p.url, p.publisher, p.published "
-                "FROM articles a JOIN appearances p USING (article_id) WHERE a.story_id = ? "
-                "ORDER BY coalesce(p.published, '9999'), p.doc_id", (story_id,))]
+        appearances = sorted(self.store.appearances(story_id),  # the undated last
+                             key=lambda a: (a["published"] is None, a["published"] or "",
+                                            a["doc_id"]))
         events = list(self.store.events(EventFilter(story=story_id)))
         citations: Counter[tuple[str, str]] = Counter()
         for e in events:

@@ -386,20 +386,25 @@ class SqliteStore:
             return None
         return self.story(row[1]) if row[1] else self._story(story_id, row[0])
 
-    def _story(self, story_id: str, title: str | None) -> dict[str, Any] | None:
-        rows = self.db.execute(
-            "SELECT a.article_id, a.title, p.doc_id, p.publisher, p.published "
+    def appearances(self, story_id: str) -> list[dict[str, Any]]:
+        """Every appearance of a story's articles (copies included), by publication."""
+        return [{"article_id": a, "title": t, "doc_id": d, "url": u, "publisher": p,
+                 "published": pub} for a, t, d, u, p, pub in self.db.execute(
+            "SELECT a.article_id, a.title, p.doc_id, p.url, p.publisher, p.published "
             "FROM articles a JOIN appearances p USING (article_id) WHERE a.story_id=? "
-            "ORDER BY p.published, p.doc_id", (story_id,)).fetchall()
+            "ORDER BY p.published, p.doc_id", (story_id,))]
+
+    def _story(self, story_id: str, title: str | None) -> dict[str, Any] | None:
+        rows = self.appearances(story_id)
         if not rows:
             return None
-        dates = sorted(r[4] for r in rows if r[4])
+        dates = sorted(r["published"] for r in rows if r["published"])
         return {
             "story_id": story_id,
-            "title": next((r[1] for r in rows if r[1]), title),
-            "article_ids": sorted({r[0] for r in rows}),
-            "doc_ids": sorted({r[2] for r in rows}),
-            "publishers": sorted({r[3] for r in rows if r[3]}),
+            "title": next((r["title"] for r in rows if r["title"]), title),
+            "article_ids": sorted({r["article_id"] for r in rows}),
+            "doc_ids": sorted({r["doc_id"] for r in rows}),
+            "publishers": sorted({r["publisher"] for r in rows if r["publisher"]}),
             "first_published": dates[0] if dates else None,
             "last_published": dates[-1] if dates else None,
             "merged_from": self._history("other_id", "story_id", "merged", story_id),

@@ -13,7 +13,7 @@ from fastapi.responses import StreamingResponse
 
 from wirewatch.export import flat_event
 from wirewatch.store import EventFilter, SqliteStore
-from wirewatch.store.explore import Facet
+from wirewatch.store.explore import Facet, paged
 from wirewatch.web.deps import MAX_TEXT, Filter, Size, Store, or_404
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
@@ -95,10 +95,9 @@ def facets(store: Store, f: Filter, by: Facet = "type",
 
 @router.get("/stories", summary="Stories, a page at a time")
 def stories(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, Any]:
-    page = list(store.store.stories(after, limit + 1))
-    more = len(page) > limit
-    page = page[:limit]
-    return {"items": page, "next": page[-1]["story_id"] if more else None}
+    page, after = paged(list(store.store.stories(after, limit + 1)), limit,
+                        lambda s: str(s["story_id"]))
+    return {"items": page, "next": after}
 
 
 @router.get("/stories/{story_id}",
@@ -110,10 +109,9 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
 
 @router.get("/articles", summary="Articles, a page at a time")
 def articles(store: Store, after: Cursor = None, limit: Size = 50) -> dict[str, Any]:
-    page = store.articles(limit + 1, after)
-    more = len(page) > limit
-    page = page[:limit]
-    return {"items": page, "next": page[-1]["article_id"] if more else None}
+    page, after = paged(store.articles(limit + 1, after), limit,
+                        lambda a: str(a["article_id"]))
+    return {"items": page, "next": after}
 
 
 @router.get("/articles/{article_id}", summary="An article with its text and events",

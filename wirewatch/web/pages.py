@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from wirewatch.merge.events import tellers
-from wirewatch.store.explore import Facet
+from wirewatch.store.explore import Facet, paged
 from wirewatch.web import charts
 from wirewatch.web.deps import PAGE, Filter, Size, Store, or_404
 
@@ -86,10 +86,9 @@ def event_page(request: Request, store: Store, event_id: str) -> HTMLResponse:
 def stories_page(request: Request, store: Store,
                  after: Annotated[str | None, Query(max_length=40)] = None,
                  limit: Size = PAGE) -> HTMLResponse:
-    page = list(store.store.stories(after, limit + 1))
-    more = len(page) > limit
-    return _page(request, "stories.html", stories=page[:limit],
-                 next=page[limit - 1]["story_id"] if more else None)
+    page, after = paged(list(store.store.stories(after, limit + 1)), limit,
+                        lambda s: str(s["story_id"]))
+    return _page(request, "stories.html", stories=page, next=after)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
