@@ -205,9 +205,11 @@ def _controller(p: Parse, i: int) -> int | None:
             obj = p.child(head.i, "dobj")
             if obj is not None and p.lemma(head.i) not in ("help", "want", "promise"):
                 return obj
-        subj = _subject_of(p, head.i)
-        if subj is not None:
+        subj = p.subject(head.i)
+        if subj is not None and p.tokens[subj].lower_text not in RELATIVE:
             return subj
+        if head.dep not in CLAUSE_LINKS:  # "to help support X": climb to who helps
+            return left_subject(p, head.i)
         tok = head
     return left_subject(p, i)
 

@@ -28,6 +28,10 @@ from wirewatch.records import (
 
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
+# "the withdrawal of X", "calls by X", "a demand from X", "aid to X": the party a thing is
+# of, comes from or goes to, in that order
+OWNER_PREPS = ("of", "by", "from", "to", "against")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
                        "opponent".split())
 
@@ -175,14 +179,22 @@ def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
     for h in heads:
         actor = resolver.resolve(h)
         if actor is None and p.lemma(h) not in RELATIONAL:
-            # "praised Haiti's progress", "demolished Palestinian homes"
-            owner = p.child(h, "poss") or next(
-                (c for c in p.children(h, "amod", "compound") if p.ent_at[c] is not None and
-                 p.ent_at[c].label in ("NORP", "GPE")), None)  # type: ignore[union-attr]
-            actor = resolver.resolve(owner) if owner is not None else None
+            actor = next((a for o in _owners(p, h) if (a := resolver.resolve(o)) is not None),
+                         None)
         if actor is not None and all(actor.start != o.start for o in out):
             out.append(actor)
     return out
+
+
+def _owners(p: Parse, h: int) -> list[int]:
+    """Whose a thing is, nearest first: "Haiti's progress", "Palestinian homes", then the
+    parties it is of, comes from or goes to ("calls by Belarus", "aid to Serbia")."""
+    named = [c for c in p.children(h, "amod", "compound") if p.ent_at[c] is not None and
+             p.ent_at[c].label in ("NORP", "GPE")]  # type: ignore[union-attr]
+    links = [(prep, obj) for prep, obj in p.preps(h) if not (
+        prep == "of" and p.tokens[obj].ent_type in PLACE_LABELS)]  # "the town of Idlib"
+    linked = [obj for want in OWNER_PREPS for prep, obj in links if prep == want]
+    return p.children(h, "poss") + named + linked
 
 
 def _weapon_before(p: Parse, i: int) -> bool:

@@ -98,7 +98,8 @@ class Parse:
         return self.body[start:end]
 
     def is_pronoun(self, i: int) -> bool:
-        return self.tokens[i].lower_text in PRONOUNS
+        tok = self.tokens[i]  # "the US" is not "us"
+        return tok.lower_text in PRONOUNS and tok.pos != "PROPN" and tok.ent_type != "GPE"
 
     def lemma(self, i: int) -> str:
         return self.tokens[i].lemma.lower()
