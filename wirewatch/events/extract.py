@@ -160,9 +160,10 @@ def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start:
 
 
 def _weapon_mode(instruments: list[Instrument]) -> str | None:
-    table = assault_modes()
-    return next((mode for i in instruments if (
-        mode := table.get(i.name) or table.get(i.name.rsplit(" ", 1)[-1]))), None)
+    table = assault_modes()  # "Palestinian suicide bomb": the longest ending the table knows
+    endings = (" ".join(words[k:]) for i in instruments
+               for words in [i.name.split()] for k in range(len(words)))
+    return next((table[e] for e in endings if e in table), None)
 
 
 def _governs_event_noun(p: Parse, verb: int) -> bool:
