@@ -63,6 +63,9 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     things = set().union(*(f.things for f in found)) if found else set()
     targets = set().union(*(f.targets for f in found)) if found else set()
     frames = {f.trigger: f for f in found if f.mention.event_type in FRAMING}
+    for f in found:  # "X said Y must reach an agreement": the demand frames Y's clause
+        if f.trig.frame == "ask" and p.tokens[f.trigger].dep == "aux":
+            frames.setdefault(p.tokens[f.trigger].head, f)
     keep = []
     for f in found:
         if p.lemma(f.trigger) in SUBSUMING and any(
@@ -102,6 +105,8 @@ def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> Found | None:
     """'agreed to share', 'demanded that X refuse', 'refusing to lift', 'threatened to
     ban': what is agreed, demanded, refused or threatened has not happened; the verbal
     event is the event (PLOVER codes the frame). The frame, if there is one."""
+    if i in frames and frames[i].trigger != i:  # "must mediate": a demand's own clause
+        return frames[i]
     below = i
     for a in p.ancestors(i):
         if p.tokens[below].dep in ("conj", "advcl", "relcl", "nsubj", "nsubjpass"):
