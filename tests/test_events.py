@@ -156,3 +156,19 @@ def test_inferred_values_are_marked(nlp: Language) -> None:
     m = one(nlp, "Police in Lagos arrested 12 journalists.", "COERCE")
     journalists = m.recipients[0]
     assert journalists.country == "NGA" and "country" in journalists.inferred
+
+
+def test_a_protest_with_no_target_is_aimed_at_where_it_is_held(nlp: Language) -> None:
+    m = one(nlp, "Demonstrators in Lima blocked a highway on Monday.", "PROTEST")
+    assert m.actors[0].sector == "OPP"  # the capital is where they are, not who they are
+    assert [(a.country, a.inferred) for a in m.recipients] == [("PER", ["role"])]
+
+
+def test_whom_a_demand_is_put_to(nlp: Language) -> None:
+    m = one(nlp, "Teachers' unions demanded that the Chilean government raise wages.",
+            "REQUEST")
+    assert "CHL" in countries(m.recipients)
+    m = one(nlp, "The general threatened to cut off fuel supplies to Moldova.", "THREATEN")
+    assert "MDA" in countries(m.recipients)
+    record = read(nlp, "The minister said that Bolivia must reach an agreement with its unions.")
+    assert [e.event_type for e in record.events] == ["REQUEST"]

@@ -241,6 +241,8 @@ class ActorResolver:
         for role in order:
             if role in found:
                 country, sector = found[role]
+                if role == "place":  # "demonstrators in Lima": the capital is no metonym
+                    sector = None
                 if role == "head" and name is None and country not in NON_STATE:
                     name = country_name(country)
                 return country, sector, name, []

@@ -96,9 +96,11 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     actor_list = _actors(actors, r.actors)
     recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
     location = _location(p, r, places, actor_list + recipients)
-    if location is not None and location.country and actor_list and not recipients and \
-            location.country not in {a.country for a in actor_list}:
-        # "Serbia lifted the curfew in Montenegro": those where it happens are its target
+    if location is not None and location.country and actor_list and not recipients and (
+            location.country not in {a.country for a in actor_list} or
+            trig.event_type == "PROTEST"):
+        # "Serbia lifted the curfew in Montenegro": those where it happens are its target;
+        # a protest with no target named is aimed at the authorities where it is held
         recipients = [Actor(text=location.text, name=location.name, country=location.country,
                             start=location.start, end=location.end, inferred=["role"])]
     if location is not None and location.country:
