@@ -94,11 +94,12 @@ def _purpose_of(p: Parse, i: int, by_trigger: Mapping[int, Found]) -> Found | No
     """'resigned to allow elections', 'staged demonstrations to demand reforms': a purpose
     is what an event is for, not a second event, when the clause it hangs on has one."""
     tok = p.tokens[i]
-    if tok.dep != "advcl" or p.subject(i) is not None or not any(
+    if tok.dep not in ("advcl", "xcomp") or p.subject(i) is not None or not any(
             p.tokens[c].lower_text == "to" for c in p.children(i, "aux")):
         return None
-    return next((by_trigger[j] for j in (tok.head, *p.children(tok.head, "dobj"))
-                 if j in by_trigger), None)
+    objects = p.children(tok.head, "dobj")  # "continued their strike to demand X"
+    heads = [*objects] if tok.dep == "xcomp" else [tok.head, *objects]
+    return next((by_trigger[j] for j in heads if j in by_trigger), None)
 
 
 def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> Found | None:
