@@ -29,6 +29,9 @@ NOT_OWN = frozenset(
 )
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
+# "its neighbour" is not its owner: nouns naming another party by its relation to one
+RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
+                       "opponent".split())
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -234,10 +237,10 @@ class ActorResolver:
             ent = p.ent_at[appos]
             if ent is not None and ent.label == "PERSON" and name is None:
                 name = ent.text
-        order = ("head", "place", "modifier")
+        order = ("head", "owner", "place", "modifier")
         head_ent = p.ent_at[head]
         if head_ent is not None and head_ent.label == "NORP":
-            order = ("place", "head", "modifier")  # "ethnic Albanians in Serbia": Serbia
+            order = ("place", "head", "owner", "modifier")  # "ethnic Albanians in Serbia"
         for role in order:
             if role in found:
                 country, sector = found[role]
@@ -266,6 +269,9 @@ class ActorResolver:
         p = self.p
         if start <= head < end:
             return "head"
+        last = p.tokens[end - 1]
+        if last.dep == "poss" and last.head == head:  # "Jordan's king": whose he is,
+            return "modifier" if p.lemma(head) in RELATIONAL else "owner"  # not "Iraq's ally"
         for i in range(start, end):
             for anc in p.ancestors(i):
                 if anc == head:

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import resolve
-from wirewatch.events.actors import STATE_SECTORS, ActorResolver
+from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TypeModel, features, type_model
@@ -14,7 +14,7 @@ from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, sectors
-from wirewatch.events.places import find_places
+from wirewatch.events.places import PLACE_LABELS, find_places
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import DEMAND, candidates, complement_is_future, demands
 from wirewatch.records import (
@@ -32,13 +32,9 @@ from wirewatch.records import (
 # the best ratio on held-out NGEC stories (scripts/train_event_types.py reports each)
 TYPE_RATIO = 1.0
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
-# "its neighbour" is not its owner: nouns naming another party by its relation to one
 # "the withdrawal of X", "calls by X", "a demand from X", "aid to X": the party a thing is
 # of, comes from or goes to, in that order
 OWNER_PREPS = ("of", "by", "from", "to", "against")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
-                       "opponent".split())
 
 
 def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
