@@ -209,9 +209,10 @@ class ActorResolver:
             if ent is not None and id(ent) not in seen_ents:
                 seen_ents.add(id(ent))
                 label_text = ent.text
-                if ent.label == "PERSON" and name is None and (
-                        ent.start <= head < ent.end or p.tokens[ent.end - 1].dep != "poss"):
-                    name = label_text  # not "Reagan's statement": that is no person
+                last = ent.end - 1
+                if ent.label == "PERSON" and name is None and (ent.start <= head < ent.end or (
+                        p.tokens[last].dep != "poss" and not self._behind_preposition(last, head))):
+                    name = label_text  # not "Reagan's statement", "supporters of Reagan"
                 if ent.label in ("ORG", "FAC", "WORK_OF_ART") and name is None and i == head:
                     name = label_text.removeprefix("the ").removeprefix("The ")
                 if self._not_own(ent.end - 1):
@@ -250,6 +251,15 @@ class ActorResolver:
                     name = country_name(country)
                 return country, sector, name, []
         return None, None, name, []
+
+    def _behind_preposition(self, i: int, head: int) -> bool:
+        """Does word i hang on the phrase's head through a preposition ('supporters of X')?"""
+        for anc in self.p.ancestors(i):
+            if anc == head:
+                return False
+            if self.p.tokens[anc].dep == "prep":
+                return True
+        return False
 
     def _named_inside(self, start: int, end: int) -> tuple[str, str | None] | None:
         """A country or body an organisation's name holds ("the Latvian Constitutional
