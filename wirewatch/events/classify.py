@@ -1,4 +1,4 @@
-"""A sentence's event type by a trained classifier, to weigh what the trigger rules find.
+"""A sentence's event type by a trained classifier, and how it weighs what the rules find.
 
 The model is a multinomial logistic regression over words and dependency links
 (``features``), trained on NGEC's labelled synthetic stories by
@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from wirewatch.events.discourse import Found
 from wirewatch.events.tree import Parse
 
 MODEL_FILE = "event_types.json"
+# the best ratio on held-out NGEC stories (scripts/train_event_types.py reports each)
+TYPE_RATIO = 1.0
 # entity words are read as their kind: "Kenya" and "Peru" say the same about the event
 MASKED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL",
                     "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -94,3 +98,31 @@ def type_model() -> TypeModel:
     """The bundled model, loaded once per process."""
     text = resources.files("wirewatch.knowledge").joinpath(MODEL_FILE).read_text("utf-8")
     return from_json(json.loads(text))
+
+
+def weigh_types(p: Parse, found: list[Found], ratio: float, model: TypeModel) -> list[Found]:
+    """Where the rules read one sentence as events of different types, the trained
+    classifier weighs an event inside another's clause: one of a type it finds less than
+    ``ratio`` times as likely as the likeliest type there is dropped ("arrested for
+    collaborating with X": an arrest, not a cooperation). The governing event, and types
+    the classifier does not know, are kept."""
+    if ratio <= 0:
+        return found
+    triggers = {f.trigger for f in found}
+    types: dict[int, set[str]] = defaultdict(set)
+    for f in found:
+        types[f.sentence].add(f.mention.event_type)
+    probs: dict[int, dict[str, float]] = {}
+    keep = []
+    for f in found:
+        kinds = types[f.sentence]
+        if len(kinds) > 1 and triggers.intersection(p.ancestors(f.trigger)):
+            if f.sentence not in probs:
+                sent = p.ann.sentences[f.sentence]
+                probs[f.sentence] = model.probabilities(features(p, sent.start, sent.end))
+            pr = probs[f.sentence]
+            if f.mention.event_type in pr and \
+                    pr[f.mention.event_type] < ratio * max(pr.get(t, 0.0) for t in kinds):
+                continue
+        keep.append(f)
+    return keep

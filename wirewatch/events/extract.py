@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import resolve
 from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
-from wirewatch.events.classify import TypeModel, features, type_model
+from wirewatch.events.classify import TYPE_RATIO, TypeModel, type_model, weigh_types
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
@@ -29,8 +27,6 @@ from wirewatch.records import (
     Source,
 )
 
-# the best ratio on held-out NGEC stories (scripts/train_event_types.py reports each)
-TYPE_RATIO = 1.0
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 # "the withdrawal of X", "calls by X", "a demand from X", "aid to X": the party a thing is
 # of, comes from or goes to, in that order
@@ -40,7 +36,7 @@ OWNER_PREPS = ("of", "by", "from", "to", "against")
 def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
             model: TypeModel | None = None) -> ArticleRecord:
     """The article's events, quotes and places. ``type_ratio`` and ``model`` (the bundled
-    one by default): see ``_weigh_types``."""
+    one by default): see ``classify.weigh_types``."""
     p = Parse(ann)
     actors = ActorResolver(p, ann.article.title)
     attribution = Attributor(p, actors)
@@ -61,7 +57,7 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         item = _mention(p, modal, DEMAND, actors, attribution, places, demand_roles)
         if item is not None:
             found.append(item)
-    found = _weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
+    found = weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
     events = []
@@ -151,34 +147,6 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
     return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
                   targets)
-
-
-def _weigh_types(p: Parse, found: list[Found], ratio: float, model: TypeModel) -> list[Found]:
-    """Where the rules read one sentence as events of different types, the trained
-    classifier weighs an event inside another's clause: one of a type it finds less than
-    ``ratio`` times as likely as the likeliest type there is dropped ("arrested for
-    collaborating with X": an arrest, not a cooperation). The governing event, and types
-    the classifier does not know, are kept."""
-    if ratio <= 0:
-        return found
-    triggers = {f.trigger for f in found}
-    types: dict[int, set[str]] = defaultdict(set)
-    for f in found:
-        types[f.sentence].add(f.mention.event_type)
-    probs: dict[int, dict[str, float]] = {}
-    keep = []
-    for f in found:
-        kinds = types[f.sentence]
-        if len(kinds) > 1 and triggers.intersection(p.ancestors(f.trigger)):
-            if f.sentence not in probs:
-                sent = p.ann.sentences[f.sentence]
-                probs[f.sentence] = model.probabilities(features(p, sent.start, sent.end))
-            pr = probs[f.sentence]
-            if f.mention.event_type in pr and \
-                    pr[f.mention.event_type] < ratio * max(pr.get(t, 0.0) for t in kinds):
-                continue
-        keep.append(f)
-    return keep
 
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,
