@@ -35,7 +35,7 @@ def countries(actors: list[Any]) -> set[str | None]:
     ("The Turkish president met his Greek counterpart in Athens on Thursday.", "CONSULT", "TUR",
      "GRC"),
     ("France praised Morocco for its help in the rescue.", "SUPPORT", "FRA", "MAR"),
-    ("The Colombian government apologized to the families of the victims.", "CONCEDE", "COL",
+    ("The Colombian government eased restrictions on opposition parties.", "CONCEDE", "COL",
      None),
     ("Norway and Sweden cooperated on border security.", "COOPERATE", "NOR", None),
     ("Japan sent 200 tonnes of rice to North Korea.", "AID", "JPN", "PRK"),
@@ -172,3 +172,14 @@ def test_whom_a_demand_is_put_to(nlp: Language) -> None:
     assert "MDA" in countries(m.recipients)
     record = read(nlp, "The minister said that Bolivia must reach an agreement with its unions.")
     assert [e.event_type for e in record.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    ("The navy lifted its blockade of the port on Friday.", "RETREAT", "withdraw"),
+    ("The government agreed to allow access for aid convoys.", "AGREE", None),
+    ("Peru's president apologized to Chile for the border incident.", "SUPPORT", None),
+    ("Russia suspended talks with Ukraine on Monday.", "SANCTION", "withdraw"),
+])
+def test_types_follow_the_cameo_to_plover_table(nlp: Language, text: str, etype: str,
+                                                mode: str | None) -> None:
+    assert one(nlp, text, etype).mode == mode
