@@ -183,3 +183,10 @@ def test_whom_a_demand_is_put_to(nlp: Language) -> None:
 def test_types_follow_the_cameo_to_plover_table(nlp: Language, text: str, etype: str,
                                                 mode: str | None) -> None:
     assert one(nlp, text, etype).mode == mode
+
+
+def test_who_blockades_or_occupies_decides_the_type(nlp: Language) -> None:
+    assert one(nlp, "The army imposed a blockade on the city.", "COERCE").mode == "restrict"
+    assert one(nlp, "Striking farmers occupied the ministry in Quito.", "PROTEST").mode == \
+        "obstruct"
+    assert one(nlp, "Ethiopian troops occupied the border town.", "COERCE").mode == "seize"
