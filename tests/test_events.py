@@ -179,6 +179,7 @@ def test_whom_a_demand_is_put_to(nlp: Language) -> None:
     ("The government agreed to allow access for aid convoys.", "AGREE", None),
     ("Peru's president apologized to Chile for the border incident.", "SUPPORT", None),
     ("Russia suspended talks with Ukraine on Monday.", "SANCTION", "withdraw"),
+    ("Nepal accepted an Indian offer of mediation.", "AGREE", None),
 ])
 def test_types_follow_the_cameo_to_plover_table(nlp: Language, text: str, etype: str,
                                                 mode: str | None) -> None:
