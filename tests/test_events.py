@@ -191,3 +191,11 @@ def test_who_blockades_or_occupies_decides_the_type(nlp: Language) -> None:
     assert one(nlp, "Striking farmers occupied the ministry in Quito.", "PROTEST").mode == \
         "obstruct"
     assert one(nlp, "Ethiopian troops occupied the border town.", "COERCE").mode == "seize"
+
+
+def test_nationals_are_people_and_protest_their_own_authorities(nlp: Language) -> None:
+    m = one(nlp, "Young Peruvians blocked roads leading to the city centre on Sunday.",
+            "PROTEST")
+    assert [(a.country, a.sector) for a in m.actors] == [("PER", "CVL")]
+    assert [(a.country, a.sector, a.inferred) for a in m.recipients] == \
+        [("PER", "GOV", ["role"])]

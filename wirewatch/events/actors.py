@@ -247,6 +247,9 @@ class ActorResolver:
                 country, sector = found[role]
                 if role == "place":  # "demonstrators in Lima": the capital is no metonym
                     sector = None
+                if role == "head" and head_ent is not None and head_ent.label == "NORP" and \
+                        p.tokens[head].tag in ("NNPS", "NNS") and sector is None:
+                    return country, "CVL", name, []  # "Young Algerians": people, not the state
                 if role == "head" and name is None and country not in NON_STATE:
                     name = country_name(country)
                 return country, sector, name, []

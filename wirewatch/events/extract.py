@@ -15,6 +15,7 @@ from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, secto
 from wirewatch.events.places import PLACE_LABELS, find_places
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import DEMAND, candidates, complement_is_future, demands
+from wirewatch.gazetteer import country_name
 from wirewatch.records import (
     Actor,
     AnnotatedArticle,
@@ -95,6 +96,12 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         # a protest with no target named is aimed at the authorities where it is held
         recipients = [Actor(text=location.text, name=location.name, country=location.country,
                             start=location.start, end=location.end, inferred=["role"])]
+    own = actor_list[0] if actor_list else None
+    if trig.event_type == "PROTEST" and not recipients and own is not None and own.country \
+            and own.sector not in STATE_SECTORS:
+        # held where no place is named: aimed at the protesters' own authorities
+        recipients = [Actor(text=own.text, name=country_name(own.country), country=own.country,
+                            sector="GOV", start=own.start, end=own.end, inferred=["role"])]
     if location is not None and location.country:
         for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
             if party.name is None and (party.country is None or "country" in party.inferred):
