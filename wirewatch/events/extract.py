@@ -89,19 +89,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     actor_list = _actors(actors, r.actors)
     recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
     location = _location(p, r, places, actor_list + recipients)
-    if location is not None and location.country and actor_list and not recipients and (
-            location.country not in {a.country for a in actor_list} or
-            trig.event_type == "PROTEST"):
-        # "Serbia lifted the curfew in Montenegro": those where it happens are its target;
-        # a protest with no target named is aimed at the authorities where it is held
-        recipients = [Actor(text=location.text, name=location.name, country=location.country,
-                            start=location.start, end=location.end, inferred=["role"])]
-    own = actor_list[0] if actor_list else None
-    if trig.event_type == "PROTEST" and not recipients and own is not None and own.country \
-            and own.sector not in STATE_SECTORS:
-        # held where no place is named: aimed at the protesters' own authorities
-        recipients = [Actor(text=own.text, name=country_name(own.country), country=own.country,
-                            sector="GOV", start=own.start, end=own.end, inferred=["role"])]
+    if not recipients:
+        recipients = _implied_recipients(trig, actor_list, location)
     if location is not None and location.country:
         for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
             if party.name is None and (party.country is None or "country" in party.inferred):
@@ -154,6 +143,25 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
     return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
                   targets)
+
+
+def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
+                        ) -> list[Actor]:
+    """The target a text leaves unsaid, marked as inferred: those where an actor acts
+    abroad ("Serbia lifted the curfew in Montenegro"), and for a protest the authorities
+    where it is held, else the protesters' own."""
+    if not actors:
+        return []
+    protest = trig.event_type == "PROTEST"
+    if where is not None and where.country and (
+            protest or where.country not in {a.country for a in actors}):
+        return [Actor(text=where.text, name=where.name, country=where.country,
+                      start=where.start, end=where.end, inferred=["role"])]
+    own = actors[0]
+    if protest and own.country and own.sector not in STATE_SECTORS:
+        return [Actor(text=own.text, name=country_name(own.country), country=own.country,
+                      sector="GOV", start=own.start, end=own.end, inferred=["role"])]
+    return []
 
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,
