@@ -199,3 +199,10 @@ def test_nationals_are_people_and_protest_their_own_authorities(nlp: Language) -
     assert [(a.country, a.sector) for a in m.actors] == [("PER", "CVL")]
     assert [(a.country, a.sector, a.inferred) for a in m.recipients] == \
         [("PER", "GOV", ["role"])]
+
+
+def test_verb_and_object_senses_match_any_form_of_the_object(nlp: Language) -> None:
+    for text in ("Washington lifted the sanction on the bank.",
+                 "Washington lifted sanctions on Venezuela on Tuesday."):
+        assert one(nlp, text, "RETREAT").mode == "ease"
+    assert one(nlp, "Bolivia broke off negotiations with Chile.", "SANCTION").mode == "withdraw"

@@ -43,11 +43,12 @@ def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
     if t.particle is None:
         return True
     for c in p.kids[i]:
-        tok = p.tokens[c]
-        if tok.dep in ("prt", "prep", "dobj") and tok.lower_text == t.particle:
+        tok = p.tokens[c]  # "lifted the sanctions" has the object "sanction"
+        if tok.dep in ("prt", "prep", "dobj") and t.particle in (tok.lower_text, p.lemma(c)):
             if t.extra is None:
                 return True
-            return any(p.lemma(g) == t.extra for g in p.kids[c])
+            objects = [*p.kids[c], *p.children(i, "dobj")]  # "return to jail", "break off talks"
+            return any(t.extra in (p.tokens[g].lower_text, p.lemma(g)) for g in objects)
     return False
 
 
