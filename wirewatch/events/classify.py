@@ -35,9 +35,9 @@ def features(p: Parse, start: int, end: int) -> list[str]:
     sentence's root, and each verb's object, particle, complement and prepositions."""
     words: list[str] = []
     for j in range(start, end):
-        tok = p.tokens[j]
-        if p.ent_at[j] is not None and p.ent_at[j].label in MASKED:  # type: ignore[union-attr]
-            word = _word(p, j)
+        tok, ent = p.tokens[j], p.ent_at[j]
+        if ent is not None and ent.label in MASKED:
+            word = "_" + ent.label
             if words and words[-1] == word:
                 continue
         elif tok.pos in SKIPPED_POS:

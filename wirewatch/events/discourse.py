@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from wirewatch.articles.ids import stable_id
 from wirewatch.events.lexicon import Trigger
 from wirewatch.events.tree import Parse
+from wirewatch.events.triggers import DEMAND
 from wirewatch.records import Actor, EventMention
 
 RECIPIENT_REQUIRED = frozenset({"AID", "COOPERATE", "SANCTION"})
@@ -64,7 +65,7 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     targets = set().union(*(f.targets for f in found)) if found else set()
     frames = {f.trigger: f for f in found if f.mention.event_type in FRAMING}
     for f in found:  # "X said Y must reach an agreement": the demand frames Y's clause
-        if f.trig.frame == "ask" and p.tokens[f.trigger].dep == "aux":
+        if f.trig is DEMAND:  # its trigger is the modal; the clause is the modal's head
             frames.setdefault(p.tokens[f.trigger].head, f)
     keep = []
     for f in found:
