@@ -206,3 +206,14 @@ def test_verb_and_object_senses_match_any_form_of_the_object(nlp: Language) -> N
                  "Washington lifted sanctions on Venezuela on Tuesday."):
         assert one(nlp, text, "RETREAT").mode == "ease"
     assert one(nlp, "Bolivia broke off negotiations with Chile.", "SANCTION").mode == "withdraw"
+
+
+def test_places_in_context(nlp: Language) -> None:
+    record = read(nlp, "Floods cut roads in the Spanish region of Andalusia. Rescuers reached "
+                       "the town of Córdoba on Monday, and families in Kitale, Kenya, and "
+                       "in Tasmania were told to leave.")
+    found = {p.text: p for p in record.places}
+    assert found["Córdoba"].country == "ESP"  # the shared name read in the text's country
+    assert found["Kitale"].country == "KEN"
+    assert (found["Tasmania"].country, found["Tasmania"].precision) == ("AUS", "admin1")
+    assert all(record.article.body[p.start:p.end] == p.text for p in record.places)

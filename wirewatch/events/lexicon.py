@@ -95,3 +95,9 @@ def outlet_words() -> frozenset[str]:
 @cache
 def context_cues() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("contexts.tsv")}
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Nouns naming a kind of place ("the town of X")."""
+    return frozenset(row[0] for row in read_table("place_words.tsv"))
