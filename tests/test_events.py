@@ -217,3 +217,13 @@ def test_places_in_context(nlp: Language) -> None:
     assert found["Kitale"].country == "KEN"
     assert (found["Tasmania"].country, found["Tasmania"].precision) == ("AUS", "admin1")
     assert all(record.article.body[p.start:p.end] == p.text for p in record.places)
+
+
+def test_places_named_by_their_neighbours(nlp: Language) -> None:
+    record = read(nlp, "Crews drove from Paris, Texas, to the state of Washington. Storms hit "
+                       "Alabama, Georgia and Tennessee, while Tbilisi said Georgia was calm.")
+    found = [(p.text, p.country, p.precision) for p in record.places]
+    assert ("Paris", "USA", "city") in found  # the Paris in Texas, not France's capital
+    assert ("Washington", "USA", "admin1") in found  # the state, not the capital
+    assert ("Georgia", "USA", "admin1") in found  # listed among US states
+    assert ("Georgia", "GEO", "country") in found  # named alone, the country

