@@ -211,11 +211,13 @@ def test_verb_and_object_senses_match_any_form_of_the_object(nlp: Language) -> N
 def test_places_in_context(nlp: Language) -> None:
     record = read(nlp, "Floods cut roads in the Spanish region of Andalusia. Rescuers reached "
                        "the town of Córdoba on Monday, and families in Kitale, Kenya, and "
-                       "in Tasmania were told to leave.")
+                       "in Tasmania were told to leave. Fighting went on in Helmand Province.")
     found = {p.text: p for p in record.places}
     assert found["Córdoba"].country == "ESP"  # the shared name read in the text's country
     assert found["Kitale"].country == "KEN"
     assert (found["Tasmania"].country, found["Tasmania"].precision) == ("AUS", "admin1")
+    assert (found["Helmand Province"].country, found["Helmand Province"].precision) == (
+        "AFG", "admin1")  # a name that ends in the kind of place it is
     assert all(record.article.body[p.start:p.end] == p.text for p in record.places)
 
 

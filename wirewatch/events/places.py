@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from wirewatch.events.lexicon import place_words
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import Gazetteer, place_of, places_named
+from wirewatch.gazetteer import Gazetteer, country_of, place_of, places_named
 from wirewatch.records import Entity, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -31,10 +31,12 @@ def find_places(p: Parse) -> dict[int, Place]:
 def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
     near = {place.country for place in first.values()
             if place.country and place.precision in REGIONS}
+    near.update(match.code for ent in p.ann.entities if ent.label == "NORP"
+                for match in [country_of(ent.text)] if match is not None)  # "Kenyan"
     out: dict[int, Place] = {}
     for ent in p.ann.entities:
         if ent.label in PLACE_LABELS or (ent.label in MISREAD and _said_to_be_place(p, ent)):
-            hit = _choose(p, ent, places_named(ent.text), near, first)
+            hit = _choose(p, ent, _named(p, ent), near, first)
             found = _place(p, ent.start, ent.end, hit)
             if found is not None:
                 out[ent.end - 1] = found
@@ -57,6 +59,18 @@ def _said_to_be_place(p: Parse, ent: Entity) -> bool:
         return False
     before = p.tokens[start - 1].lower_text
     return before in LOCATIVE or (before == "of" and p.lemma(start - 2) in place_words())
+
+
+def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
+    """The places an entity's name may refer to; a name ending in the kind of place it
+    is ("Helmand Province") may refer to places of that kind by its first words."""
+    found = places_named(ent.text)
+    last = p.tokens[ent.end - 1]
+    kind = place_words().get(last.lower_text)
+    if found or kind is None or ent.end - ent.start < 2:
+        return found
+    return tuple(g for g in places_named(p.text(range(ent.start, ent.end - 1)))
+                 if g.precision == kind)
 
 
 def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collection[str],
