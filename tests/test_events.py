@@ -229,3 +229,18 @@ def test_places_named_by_their_neighbours(nlp: Language) -> None:
     assert ("Washington", "USA", "admin1") in found  # the state, not the capital
     assert ("Georgia", "USA", "admin1") in found  # listed among US states
     assert ("Georgia", "GEO", "country") in found  # named alone, the country
+
+
+def test_armed_clashes_and_labour_strikes(nlp: Language) -> None:
+    clash = one(nlp, "Police clashed with stone-throwing youths in Nairobi on Friday.", "ASSAULT")
+    assert countries(clash.actors) == {"KEN"}
+    assert "ASSAULT" not in {e.event_type for e in read(
+        nlp, "Ministers clashed over the budget, and doctors are fighting the outbreak.").events}
+    vow = one(nlp, "Rebels in the north have sworn to fight until they take the capital.",
+              "THREATEN")
+    assert vow.mode is None or vow.mode == "violence"
+    strike = one(nlp, "Some 2,000 dock workers affiliated with the Chilean port union stopped "
+                      "work on Tuesday.", "PROTEST")
+    assert strike.mode == "strike" and countries(strike.actors) == {"CHL"}
+    people = one(nlp, "Ethnic Serbs marched in Mitrovica.", "PROTEST")
+    assert countries(people.actors) == {"XKX"}  # a people, where they are; not Serbia

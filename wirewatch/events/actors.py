@@ -20,6 +20,8 @@ from wirewatch.records import Actor
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
+AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal", "link",
+                        "linked", "tie", "tied", "attach", "attached", "allied"})
 TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
 PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
 # "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
@@ -126,6 +128,8 @@ class ActorResolver:
         known = self._known(head, text) if country is None else None
         if known is not None:  # "Yoweri Museveni": an actor dictionary knows him
             country, sector = known.country, sector or known.sector
+        if country is None:
+            country = self._affiliation(head)
         if sector is None:
             sector = self._sector(head)
         lemma = p.lemma(head)
@@ -157,6 +161,17 @@ class ActorResolver:
         return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
                      inferred=inferred, id=known.id if known is not None else None,
                      count=self._count(head))
+
+    def _affiliation(self, head: int) -> str | None:
+        """The country of the body a group is tied to: "workers affiliated with the Serbian
+        union", "gunmen loyal to the Libyan government"."""
+        for acl in self.p.children(head, "acl", "amod"):
+            if self.p.lemma(acl) in AFFILIATED:
+                for _, obj in self.p.preps(acl):
+                    body = self.resolve(obj)
+                    if body is not None and body.country:
+                        return body.country
+        return None
 
     def _count(self, head: int) -> int | None:
         """The exact number the phrase gives ("40 protesters", "twenty-three workers")."""
@@ -249,6 +264,8 @@ class ActorResolver:
                     sector = None
                 if role == "head" and head_ent is not None and head_ent.label == "NORP" and \
                         p.tokens[head].tag in ("NNPS", "NNS") and sector is None:
+                    if any(p.lemma(j) == "ethnic" for j in p.children(head, "amod")):
+                        return None, "CVL", name, []  # "ethnic Albanians": a people, no state
                     return country, "CVL", name, []  # "Young Algerians": people, not the state
                 if role == "head" and name is None and country not in NON_STATE:
                     name = country_name(country)

@@ -93,7 +93,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         recipients = _implied_recipients(trig, actor_list, location)
     if location is not None and location.country:
         for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
-            if party.name is None and (party.country is None or "country" in party.inferred):
+            if party.country is None or (party.name is None and "country" in party.inferred):
                 party.country = location.country
                 if "country" not in party.inferred:
                     party.inferred.append("country")
@@ -111,6 +111,9 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     if not actor_list and not recipients and not instruments:
         return None
     if "needs=recipient" in trig.conditions and not recipients:
+        return None
+    if "party=forces" in trig.conditions and not any(
+            a.sector in FORCES for a in actor_list + recipients):
         return None
     sent = p.sentence(i)
     facts = factuality(p, i, None, p.ann.article.published)

@@ -61,9 +61,13 @@ def _noun_modifier(p: Parse, i: int, t: Trigger) -> bool:
 
 
 def complement_is_future(p: Parse, i: int) -> bool:
-    """Does a clause below the trigger speak of the future ('that X would be done')?"""
-    return any(p.tokens[j].lower_text in FUTURE_WORDS and p.tokens[j].dep == "aux"
-               for j in p.subtree(i) if j > i)
+    """Does a clause below the trigger speak of the future ('that X would be done', 'to
+    fight on')?"""
+    infinitives = [c for c in p.children(i, "xcomp", "advcl")
+                   if any(p.tokens[a].lower_text == "to" for a in p.children(c, "aux"))]
+    return bool(infinitives) or any(
+        p.tokens[j].lower_text in FUTURE_WORDS and p.tokens[j].dep == "aux"
+        for j in p.subtree(i) if j > i)
 
 
 def demands(p: Parse) -> list[tuple[int, Roles]]:
