@@ -244,3 +244,13 @@ def test_armed_clashes_and_labour_strikes(nlp: Language) -> None:
     assert strike.mode == "strike" and countries(strike.actors) == {"CHL"}
     people = one(nlp, "Ethnic Serbs marched in Mitrovica.", "PROTEST")
     assert countries(people.actors) == {"XKX"}  # a people, where they are; not Serbia
+
+
+def test_parties_read_from_what_is_said_of_them(nlp: Language) -> None:
+    arrest = one(nlp, "Maria Lopez, a Mexican lawyer, was arrested in Texas.", "COERCE")
+    assert [a.country for a in arrest.recipients] == ["MEX"]  # one party, from her appositive
+    envoy = one(nlp, "Jan Novak, the United Nations envoy, urged both sides to talk.", "REQUEST")
+    assert "UNO" in countries(envoy.actors)  # an official acts for the body
+    bomb = one(nlp, "An anti-Iran cleric was killed in a bomb blast in a crowded market of "
+                    "eastern Baghdad.", "ASSAULT")
+    assert countries(bomb.recipients) == {"IRQ"}  # not Iranian; where he was killed

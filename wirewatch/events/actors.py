@@ -9,6 +9,7 @@ listed in ``Actor.inferred``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from wirewatch.dictionaries import lookup
@@ -16,7 +17,7 @@ from wirewatch.events.lexicon import sectors
 from wirewatch.events.numbers import number
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
-from wirewatch.records import Actor
+from wirewatch.records import Actor, Place
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
@@ -25,6 +26,7 @@ AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal
 TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
 PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
 # "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
+STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
 NOT_OWN = frozenset(
     "backed supported funded sponsored allied aligned linked led designed made built inspired "
     "affiliated trained armed owned bound".split()
@@ -68,8 +70,10 @@ class Mention:
 class ActorResolver:
     """Resolves the noun phrases of one article, in reading order."""
 
-    def __init__(self, parse: Parse, title: str | None = None) -> None:
+    def __init__(self, parse: Parse, title: str | None = None,
+                 places: Mapping[int, Place] | None = None) -> None:
         self.p = parse
+        self.places = places or {}  # the article's place readings, by last token
         self.cache: dict[int, Actor | None] = {}
         self.memory: list[Mention] = []
         self.names: dict[str, Actor] = {}
@@ -130,6 +134,11 @@ class ActorResolver:
             country, sector = known.country, sector or known.sector
         if country is None:
             country = self._affiliation(head)
+        for appos in p.children(head, "appos"):  # "Ana Ruiz, a Mexican lawyer"; "Kenzo
+            said = self._read(appos, self._text_indices(appos))  # Oshima, the UN envoy":
+            if said[0] is not None and (country is None or said[0] in NON_STATE):
+                country, sector = said[0], sector or said[1]  # an official acts for the body
+                break
         if sector is None:
             sector = self._sector(head)
         lemma = p.lemma(head)
@@ -238,7 +247,7 @@ class ActorResolver:
                     cm = country_of(label_text)
                     match = (cm.code, cm.sector) if cm else None
                 if match is None and ent.label in ("GPE", "LOC", "FAC"):
-                    place = place_of(label_text)  # "police in Lagos"
+                    place = self.places.get(last) or place_of(label_text)  # "police in Lagos"
                     match = (place.country, None) if place and place.country else None
                 if match is None and ent.label in ("ORG", "FAC"):
                     match = self._named_inside(ent.start, ent.end)
@@ -311,8 +320,13 @@ class ActorResolver:
         return "modifier"
 
     def _not_own(self, i: int) -> bool:
-        """Is token i the 'Iran' of 'Iran-backed' (a country that is not the actor's own)?"""
+        """Is token i the 'Iran' of 'Iran-backed' or 'anti-Iran' (a country that is not the
+        actor's own)?"""
         toks = self.p.tokens
+        if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_text in STANCES:
+            return True
+        if toks[i].lower_text.split("-", 1)[0] in STANCES and "-" in toks[i].text:
+            return True
         nxt = i + 1
         if nxt < len(toks) and toks[nxt].text == "-":
             nxt += 1

@@ -39,9 +39,9 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
     """The article's events, quotes and places. ``type_ratio`` and ``model`` (the bundled
     one by default): see ``classify.weigh_types``."""
     p = Parse(ann)
-    actors = ActorResolver(p, ann.article.title)
-    attribution = Attributor(p, actors)
     places = find_places(p)
+    actors = ActorResolver(p, ann.article.title, places)
+    attribution = Attributor(p, actors)
     publisher = ann.article.publisher
     found: list[Found] = []
     for tok in p.tokens:
@@ -198,6 +198,8 @@ def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
     out: list[Actor] = []
     p = resolver.p
     for h in heads:
+        if p.tokens[h].dep == "appos" and p.tokens[h].head in heads:
+            continue  # "Ana Ruiz, a lawyer": one party
         actor = resolver.resolve(h)
         if actor is None and p.lemma(h) not in RELATIONAL:
             actor = next((a for o in _owners(p, h) if (a := resolver.resolve(o)) is not None),
@@ -260,10 +262,9 @@ def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]
     inside its target ('shelled the town of Idlib')."""
     taken = {(a.start, a.end) for a in parties}
     for end_token, place in places.items():
-        tok = p.tokens[end_token]
-        head = p.tokens[tok.head]
-        if tok.dep == "pobj" and head.lower_text in LOCATION_PREPS and \
-                (head.head == r.anchor or anchored(p, end_token, r.anchor)) and \
+        prep = _locative(p, end_token)
+        if prep is not None and (p.tokens[prep].head == r.anchor or
+                                 anchored(p, end_token, r.anchor)) and \
                 (place.start, place.end) not in taken:
             return place
     targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
@@ -271,6 +272,22 @@ def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]
         if end_token in targets and p.tokens[end_token].dep == "pobj" and \
                 (place.start, place.end) not in taken:
             return place
+    return None
+
+
+def _locative(p: Parse, i: int) -> int | None:
+    """The 'in' (at, near, …) a place hangs on, also through the places it is part of:
+    'in Beirut', 'in a residential sector of Beirut', 'on the outskirts of Beirut'."""
+    for _ in range(4):
+        tok = p.tokens[i]
+        if tok.dep != "pobj":
+            return None
+        prep = p.tokens[tok.head]
+        if prep.lower_text in LOCATION_PREPS:
+            return prep.i
+        if prep.lower_text != "of":
+            return None
+        i = prep.head
     return None
 
 

@@ -82,12 +82,13 @@ def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collectio
         found = tuple(g for g in found if g.precision == kind) or found
     last = ent.end - 1
     peers = {(first[j].country, first[j].precision) for j in _coordinated(p, last)
-             if j in first and j != last and first[j].precision in ("admin1", "city")}
+             if j in first and j != last and first[j].precision in ("country", "admin1", "city")}
     if p.tokens[last].dep == "appos":  # "Atlanta, Georgia": the region a place is in
         peers = {(country, "admin1") for country, _ in peers}
     alike = next((g for g in found if (g.country, g.precision) in peers), None)
-    if found[0].precision in ("continent", "country"):
-        return alike if alike is not None and alike.precision == "admin1" else found[0]
+    if found[0].precision in ("continent", "country"):  # a list of countries keeps them
+        return alike if alike is not None and alike.precision == "admin1" and \
+            (alike.country, "country") not in peers else found[0]
     return alike or next((g for g in found if g.country in {c for c, _ in peers}), None) or next(
         (g for g in found if g.country in near), found[0])
 
