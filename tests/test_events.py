@@ -254,3 +254,11 @@ def test_parties_read_from_what_is_said_of_them(nlp: Language) -> None:
     bomb = one(nlp, "An anti-Iran cleric was killed in a bomb blast in a crowded market of "
                     "eastern Baghdad.", "ASSAULT")
     assert countries(bomb.recipients) == {"IRQ"}  # not Iranian; where he was killed
+
+
+def test_done_where_it_happens(nlp: Language) -> None:
+    curfew = one(nlp, "Police imposed a curfew in Kisumu on Friday.", "COERCE")
+    assert countries(curfew.recipients) == {"KEN"}  # the people of the place
+    assert curfew.recipients[0].inferred == ["role"]
+    probe = one(nlp, "Kenya is investigating alleged abuses by Somali extremists.", "ACCUSE")
+    assert countries(probe.recipients) == {"SOM"}  # whose the abuses are

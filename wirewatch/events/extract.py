@@ -28,6 +28,8 @@ from wirewatch.records import (
     Source,
 )
 
+# events done to a place's people when no one else is named: "imposed a curfew in Cizre"
+ON_PLACE = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 # "the withdrawal of X", "calls by X", "a demand from X", "aid to X": the party a thing is
 # of, comes from or goes to, in that order
@@ -156,8 +158,8 @@ def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
     if not actors:
         return []
     protest = trig.event_type == "PROTEST"
-    if where is not None and where.country and (
-            protest or where.country not in {a.country for a in actors}):
+    if where is not None and where.country and (trig.event_type in ON_PLACE or
+                                                where.country not in {a.country for a in actors}):
         return [Actor(text=where.text, name=where.name, country=where.country,
                       start=where.start, end=where.end, inferred=["role"])]
     own = actors[0]
