@@ -262,3 +262,16 @@ def test_done_where_it_happens(nlp: Language) -> None:
     assert curfew.recipients[0].inferred == ["role"]
     probe = one(nlp, "Kenya is investigating alleged abuses by Somali extremists.", "ACCUSE")
     assert countries(probe.recipients) == {"SOM"}  # whose the abuses are
+
+
+def test_recipients_named_around_the_event(nlp: Language) -> None:
+    sorry = one(nlp, "Chile has apologized to Peru for the border incident.", "SUPPORT")
+    assert countries(sorry.recipients) == {"PER"}
+    halt = one(nlp, "Norway said it had halted economic aid to Eritrea.", "SANCTION")
+    assert countries(halt.recipients) == {"ERI"}
+    call_up = one(nlp, "Britain mobilized army reservists for a possible war against Iran.",
+                  "MOBILIZE")
+    assert countries(call_up.recipients) == {"IRN"}
+    raid = one(nlp, "Soldiers raided villages in eastern Congo, arresting 40 opponents.",
+               "COERCE")
+    assert countries(raid.recipients) == {"COD"}  # the participle is where its clause is

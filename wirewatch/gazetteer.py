@@ -115,9 +115,10 @@ def country_name(code: str) -> str | None:
 
 
 COUNTRY_POINT_KM = 300.0  # see _country_point
-_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                      "western", "central", "centre", "center", "northeast", "northwest",
-                      "southeast", "southwest"})
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "central", "centre", "center", "northeast", "northwest",
+                     "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+                     "southwestern"})
 
 
 @cache
@@ -148,7 +149,7 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
                 alternates.append((alt, place))
     for info in countries.values():
         regions = [s for s in get_states_of_country(info["iso"]) if s.latitude and s.longitude
-                   and not set(s.name.lower().split()) <= _COMPASS]
+                   and not set(s.name.lower().split()) <= COMPASS]
         share = int(info["population"] or 0) // max(1, len(regions))
         for region in regions:
             cities = [held.population for held in index.get(region.name.lower(), ())

@@ -20,6 +20,12 @@ CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "
 # events whose content names whom they are about ("threatened to attack X")
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 CONTENT_PREPS = frozenset({"to", "against", "with", "on", "from"})
+# whom more prepositions name, type by type: "apologized to X", "yielded to X"; what is
+# withheld or refused was someone's: "halted aid to X", "refused entry to X", "cut ties with X"
+TYPE_PREPS: dict[str, frozenset[str]] = {
+    "SUPPORT": frozenset({"to"}), "CONCEDE": frozenset({"to"}),
+    "SANCTION": frozenset({"to", "for", "with"}), "REJECT": frozenset({"to", "for", "with"}),
+}
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
                             "around"})
 # which role the object of a preposition on a verb trigger plays, frame by frame
@@ -97,6 +103,8 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         role = PREP_ROLES.get(trig.frame, {}).get(prep)
         if trig.frame == "give" and prep == "for" and _animate(p, obj):
             role = "recipients"  # "shipped for the army"
+        if prep in TYPE_PREPS.get(trig.event_type, ()) and _animate(p, obj):
+            role = "recipients"  # "apologized to Brazil"
         if role == "actors":
             _add(p, r.actors, obj)
         elif role == "recipients":
@@ -104,10 +112,16 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         elif prep == "with":
             r.scope.extend(p.subtree(obj))
     if dobj is not None and not r.recipients:  # "fired rockets at X", "sent arms to X"
+        wanted = (TO_PREPS if trig.frame == "give" else AGAINST_PREPS) | TYPE_PREPS.get(
+            trig.event_type, frozenset())  # "refused entry to X"
         for j in p.subtree(dobj, skip=("relcl", "acl")):
             for prep, obj in p.preps(j):
-                wanted = TO_PREPS if trig.frame == "give" else AGAINST_PREPS
                 if prep in wanted and _animate(p, obj) and trig.frame in ("give", "act", "deploy"):
+                    _add(p, r.recipients, obj)
+    if not r.recipients and trig.frame in ("act", "deploy"):  # "mobilized reservists for a
+        for j in p.subtree(i, skip=CLAUSE_LINKS | {"nsubj", "nsubjpass"}):  # war against X"
+            for prep, obj in p.preps(j):
+                if prep == "against" and _animate(p, obj):
                     _add(p, r.recipients, obj)
     if not r.recipients and trig.event_type in CONTENT_TYPES:
         _content_parties(p, i, trig.event_type, r)

@@ -261,20 +261,26 @@ def _date_phrase(p: Parse, ent: Entity) -> str:
 
 def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]) -> Place | None:
     """Where it happened: 'in/at/near <place>' on the event's clause, else a place named
-    inside its target ('shelled the town of Idlib')."""
+    inside its target ('shelled the town of Idlib'); a participle ('…, arresting X') is
+    where the clause it hangs on is."""
     taken = {(a.start, a.end) for a in parties}
-    for end_token, place in places.items():
-        prep = _locative(p, end_token)
-        if prep is not None and (p.tokens[prep].head == r.anchor or
-                                 anchored(p, end_token, r.anchor)) and \
-                (place.start, place.end) not in taken:
-            return place
-    targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
-    for end_token, place in places.items():
-        if end_token in targets and p.tokens[end_token].dep == "pobj" and \
-                (place.start, place.end) not in taken:
-            return place
-    return None
+    free = {k: pl for k, pl in places.items() if (pl.start, pl.end) not in taken}
+    clause = r.anchor
+    while True:
+        for end_token, place in free.items():
+            prep = _locative(p, end_token)
+            if prep is not None and (p.tokens[prep].head == clause or
+                                     anchored(p, end_token, clause)):
+                return place
+        if clause == r.anchor:
+            targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
+            for end_token, place in free.items():
+                if end_token in targets and p.tokens[end_token].dep == "pobj":
+                    return place
+        tok = p.tokens[clause]  # "declared a siege in Haiti, arresting opponents": the
+        if tok.dep not in ("advcl", "conj") or tok.tag != "VBG":  # adjunct's place is
+            return None  # the clause's
+        clause = tok.head
 
 
 def _locative(p: Parse, i: int) -> int | None:

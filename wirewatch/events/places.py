@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from wirewatch.events.lexicon import place_words
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import Gazetteer, country_of, place_of, places_named
+from wirewatch.gazetteer import COMPASS, Gazetteer, country_of, place_of, places_named
 from wirewatch.records import Entity, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -62,15 +62,20 @@ def _said_to_be_place(p: Parse, ent: Entity) -> bool:
 
 
 def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
-    """The places an entity's name may refer to; a name ending in the kind of place it
-    is ("Helmand Province") may refer to places of that kind by its first words."""
+    """The places an entity's name may refer to. A name ending in the kind of place it is
+    ("Helmand Province") may refer to places of that kind by its first words; a part of a
+    place named by its direction ("eastern Congo", "South Lebanon") to that place."""
     found = places_named(ent.text)
-    last = p.tokens[ent.end - 1]
-    kind = place_words().get(last.lower_text)
-    if found or kind is None or ent.end - ent.start < 2:
+    if found or ent.end - ent.start < 2:
         return found
-    return tuple(g for g in places_named(p.text(range(ent.start, ent.end - 1)))
-                 if g.precision == kind)
+    first, last = ent.start + (p.tokens[ent.start].lower_text == "the"), ent.end - 1
+    kind = place_words().get(p.tokens[last].lower_text, "")
+    if kind != "":
+        found = places_named(p.text(range(first, last)))
+        return tuple(g for g in found if g.precision == kind) or found
+    if p.tokens[first].lower_text in COMPASS and first < last:
+        return places_named(p.text(range(first + 1, ent.end)))
+    return ()
 
 
 def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collection[str],
