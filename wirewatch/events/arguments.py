@@ -19,6 +19,7 @@ AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "
 CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acl"})
 # events whose content names whom they are about ("threatened to attack X")
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+CONDITIONS = frozenset({"if", "unless"})
 CONTENT_PREPS = frozenset({"to", "against", "with", "on", "from"})
 # whom more prepositions name, type by type: "apologized to X", "yielded to X"; what is
 # withheld or refused was someone's: "halted aid to X", "refused entry to X", "cut ties with X"
@@ -142,11 +143,18 @@ def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
     """Whom a threat, demand, promise or refusal is about, from what it says: "threatened
     to attack X", "threatened to cut off power to X"; whom a demand is put to: "demanded
     that X resign"."""
+    if etype == "THREATEN":  # "threatened to strike unless X withdrew": X is threatened
+        for clause in [i, *p.children(i, "xcomp")]:
+            for c in p.children(clause, "advcl"):
+                if any(p.tokens[m].lower_text in CONDITIONS for m in p.children(c, "mark")):
+                    _add(p, r.recipients, p.subject(c))
     for c in p.children(i, "xcomp"):
-        _add(p, r.recipients, p.child(c, "dobj"))
-        for prep, obj in p.preps(c):
-            if prep in CONTENT_PREPS and _animate(p, obj):
-                _add(p, r.recipients, obj)
+        dobj = p.child(c, "dobj")
+        _add(p, r.recipients, dobj)
+        for j in [c, *(p.subtree(dobj, skip=("relcl", "acl")) if dobj is not None else [])]:
+            for prep, obj in p.preps(j):  # "to provide aid for X", "to lift sanctions on X"
+                if (prep in CONTENT_PREPS or (j != c and prep == "for")) and _animate(p, obj):
+                    _add(p, r.recipients, obj)
     if etype != "REQUEST":  # "announced that it will withdraw": the speaker acts
         return
     for c in p.children(i, "ccomp", "acl"):

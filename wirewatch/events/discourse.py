@@ -24,6 +24,10 @@ THREAT_MODES: dict[tuple[str, str | None], str] = {
     ("SANCTION", "expel"): "expel", ("SANCTION", None): "relations",
     ("MOBILIZE", None): "violence",
 }
+# what these verbs are done to did not take place: "prevented the demonstration staged by X"
+# ("a thwarted attempt" was made, and is coded)
+PREVENTING = frozenset({"prevent", "stop", "block", "ban", "bar", "forbid", "prohibit",
+                        "cancel", "postpone", "outlaw"})
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
 CLAIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj"})
 # verbal events whose complement is what they are about, not something that happened
@@ -58,8 +62,9 @@ def resolve_discourse(p: Parse, found: list[Found]) -> list[Found]:
 def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
     is what was sent, not an event of its own; 'condemned the arrests': the arrests are
-    what is condemned, unless the phrase says who made them; purposes and the content of
-    promises, threats, demands and refusals are not events of their own."""
+    what is condemned, unless the phrase says who made them; what was prevented or
+    banned ("stopped the march staged to protest X") did not happen; purposes and the
+    content of promises, threats, demands and refusals are not events of their own."""
     by_trigger = {f.trigger: f for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
     targets = set().union(*(f.targets for f in found)) if found else set()
@@ -67,6 +72,8 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     for f in found:  # "X said Y must reach an agreement": the demand frames Y's clause
         if f.trig is DEMAND:  # its trigger is the modal; the clause is the modal's head
             frames.setdefault(p.tokens[f.trigger].head, f)
+    prevented = {j for tok in p.tokens if p.lemma(tok.i) in PREVENTING
+                 for obj in p.children(tok.i, "dobj", "nsubjpass") for j in p.subtree(obj)}
     keep = []
     for f in found:
         if p.lemma(f.trigger) in SUBSUMING and any(
@@ -74,6 +81,8 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             continue
         if f.trig.noun and (f.trigger in things or (
                 f.trigger in targets and not f.mention.actors)):
+            continue
+        if f.trigger in prevented:
             continue
         if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
             continue
@@ -100,6 +109,8 @@ def _purpose_of(p: Parse, i: int, by_trigger: Mapping[int, Found]) -> Found | No
         return None
     objects = p.children(tok.head, "dobj")  # "continued their strike to demand X"
     heads = [*objects] if tok.dep == "xcomp" else [tok.head, *objects]
+    if p.tokens[tok.head].dep == "acl":  # "the demonstration staged to protest X"
+        heads.append(p.tokens[tok.head].head)
     return next((by_trigger[j] for j in heads if j in by_trigger), None)
 
 

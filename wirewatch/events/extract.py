@@ -213,13 +213,16 @@ def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
 
 def _owners(p: Parse, h: int) -> list[int]:
     """Whose a thing is, nearest first: "Haiti's progress", "Palestinian homes", then the
-    parties it is of, comes from or goes to ("calls by Belarus", "aid to Serbia")."""
+    parties it is of, comes from or goes to ("calls by Belarus", "aid to Serbia"), or was
+    done by ("crimes committed by X")."""
     named = [c for c in p.children(h, "amod", "compound") if p.ent_at[c] is not None and
              p.ent_at[c].label in ("NORP", "GPE")]  # type: ignore[union-attr]
     links = [(prep, obj) for prep, obj in p.preps(h) if not (
         prep == "of" and p.tokens[obj].ent_type in PLACE_LABELS)]  # "the town of Idlib"
     linked = [obj for want in OWNER_PREPS for prep, obj in links if prep == want]
-    return p.children(h, "poss") + named + linked
+    done_by = [obj for acl in p.children(h, "acl") for prep, obj in p.preps(acl)
+               if prep == "by"]  # "crimes committed by Croat forces"
+    return p.children(h, "poss") + named + linked + done_by
 
 
 def _weapon_before(p: Parse, i: int) -> bool:
