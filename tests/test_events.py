@@ -286,3 +286,20 @@ def test_whom_a_threat_or_promise_is_about(nlp: Language) -> None:
     assert countries(pledge.recipients) == {"MWI", "ZMB"}
     assert "PROTEST" not in {e.event_type for e in read(
         nlp, "Police prevented a rally organized by students to protest the fee rise.").events}
+
+
+def test_senses_by_what_they_are_done_to(nlp: Language) -> None:
+    assert "AID" not in {e.event_type for e in read(
+        nlp, "The president gave a warm welcome to the visiting prime minister.").events}
+    assert one(nlp, "Soldiers evacuated civilians from Mosul.", "AID")
+    assert one(nlp, "Britain evacuated its troops from Basra.", "RETREAT")
+    assert "CONSULT" not in {e.event_type for e in read(
+        nlp, "The Kenyan cabinet met on Sunday.").events}  # a body's own meeting
+    assert one(nlp, "Putin met Erdogan in Sochi.", "CONSULT")
+    refusal = one(nlp, "The government said it would not meet the strikers' demands.", "REJECT")
+    assert refusal.factuality.polarity == "positive"
+    halt = one(nlp, "Norway announced a suspension of flights to Eritrea.", "SANCTION")
+    assert countries(halt.actors) == {"NOR"}
+    reminder = one(nlp, "Kenya issued a reminder to Somalia that it must secure the border.",
+                   "REQUEST")
+    assert countries(reminder.recipients) == {"SOM"}

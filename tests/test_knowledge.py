@@ -27,7 +27,8 @@ def test_triggers_cover_all_sixteen_types() -> None:
             assert t.frame in FRAMES
             assert t.conditions <= {"obj=materiel", "obj=forces", "comp=future", "subj=state",
                                     "subj=workers", "subj=nonstate", "needs=recipient",
-                                    "obj=event", "via=light", "party=forces"}
+                                    "obj=event", "via=light", "party=forces",
+                                    "needs=party"}
 
 
 def test_codes_are_real() -> None:

@@ -82,7 +82,7 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         else:
             doer = _issuer(p, p.tokens[i].head)
     if doer is None and subj is None and subjpass is None:
-        doer = _controller(p, i)
+        doer = controller(p, i)
     if doer is not None and p.lemma(doer) in weapons():  # "Russian drones struck": the
         r.scope.extend(p.subtree(doer))                  # drones are the instrument
         doer = next((c for c in p.children(doer, "amod", "compound", "poss")
@@ -195,7 +195,7 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     if not r.actors and verb is not None and not is_event_verb(p, verb):
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
-            _add(p, r.actors, _controller(p, verb))
+            _add(p, r.actors, controller(p, verb))
         elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE:
             _add(p, r.actors, direct)
     if not r.recipients and trig.event_type in CONTENT_TYPES:  # "its demand that X resign"
@@ -224,7 +224,7 @@ def _add(p: Parse, bucket: list[int], head: int | None) -> None:
             bucket.append(h)
 
 
-def _controller(p: Parse, i: int) -> int | None:
+def controller(p: Parse, i: int) -> int | None:
     """The understood subject of a subject-less clause: 'helping to arm X', 'accused X of'."""
     tok = p.tokens[i]
     if tok.dep == "ccomp":
@@ -324,9 +324,11 @@ def _phrase_head(p: Parse, j: int, boundary: int) -> int:
 
 
 def is_event_verb(p: Parse, verb: int) -> bool:
-    """Is this verb an event trigger of its own (not a light verb like 'launch', 'hold')?"""
-    return any(t.event_type != "NONE" and not any(c.startswith("obj=") for c in t.conditions)
-               for t in triggers().get((p.lemma(verb), False), []))
+    """Is this verb an event trigger of its own (not a light verb like 'launch', 'hold', nor
+    one that is an event only by what it announces: 'announced a suspension')?"""
+    return any(t.event_type != "NONE" and not any(
+        c.startswith("obj=") or c == "comp=future" for c in t.conditions)
+        for t in triggers().get((p.lemma(verb), False), []))
 
 
 def _governing_verb(p: Parse, i: int) -> int | None:

@@ -121,11 +121,17 @@ def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> Found | None:
     if i in frames and frames[i].trigger != i:  # "must mediate": a demand's own clause
         return frames[i]
     below = i
-    for a in p.ancestors(i):
-        if p.tokens[below].dep in ("conj", "advcl", "relcl", "nsubj", "nsubjpass"):
+    for a in p.ancestors(i):  # "agreed to X and attacked Y": the attack is no content,
+        dep = p.tokens[below].dep  # but "refused to let them land and evacuate" is
+        if dep in ("advcl", "relcl", "nsubj", "nsubjpass") or (dep == "conj" and (
+                a in frames or p.tokens[a].dep not in CONTENT_DEPS)):
             return None
         if a in frames and p.tokens[below].dep in CONTENT_DEPS:
             return frames[a]
+        if p.tokens[below].dep == "ccomp":  # "reiterated its demand that X ease": the
+            noun = next((frames[o] for o in p.children(a, "dobj") if o in frames), None)
+            if noun is not None:  # clause is the demand's
+                return noun
         below = a
     return None
 
@@ -141,14 +147,18 @@ def _take_content(frame: EventMention, content: EventMention) -> None:
 
 
 def _claim_of_protest(p: Parse, f: Found, found: list[Found]) -> bool:
-    """'marched to demand reforms', 'strikers demanding pay': the demand is what the
-    protest is for, and PLOVER codes the protest."""
+    """'marched to demand reforms', 'strikers demanding pay', 'staged rallies, saying he
+    must go': the demand is what the protest is for, and PLOVER codes the protest."""
     protests = {g.trigger for g in found if g.mention.event_type == "PROTEST" and
                 g.sentence == f.sentence}
-    if not protests or p.tokens[f.trigger].dep not in CLAIM_DEPS:
+    claim = f.trigger
+    if f.trig is DEMAND:  # "staged rallies, saying he must resign": the saying is the claim
+        claim = p.tokens[p.tokens[claim].head].head
+    if not protests or p.tokens[claim].dep not in CLAIM_DEPS:
         return False
-    return any(a in protests or p.tokens[a].dep in ("nsubj", "pobj") for a in
-               p.ancestors(f.trigger)[:3])
+    return any(a in protests or p.tokens[a].dep in ("nsubj", "pobj") or
+               any(o in protests for o in p.children(a, "dobj"))
+               for a in p.ancestors(claim)[:3])
 
 
 def _fold_transfers(found: list[Found]) -> None:

@@ -114,6 +114,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     if "needs=recipient" in trig.conditions and not recipients:
         return None
+    if "needs=party" in trig.conditions and not recipients and len(actor_list) < 2:
+        return None  # "the cabinet met": a body's own meeting
     if "party=forces" in trig.conditions and not any(
             a.sector in FORCES for a in actor_list + recipients):
         return None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from wirewatch.events.arguments import Roles, left_subject
+from wirewatch.events.arguments import Roles, controller, left_subject
 from wirewatch.events.lexicon import Trigger, speech_verbs, triggers
 from wirewatch.events.tree import Parse
 
 FUTURE_WORDS = frozenset({"will", "would", "shall", "going"})
 OBLIGATION = frozenset({"must", "should"})
+# nouns whose "that" clause is what someone said: "issued a reminder that X must cooperate"
+MESSAGES = frozenset({"reminder", "warning", "message", "statement", "insistence", "appeal",
+                      "ultimatum", "letter", "note", "demand", "call"})
 # "a mediation effort", "a rescue mission": the modifier names the event, the head does not
 GENERIC_HEADS = frozenset({"effort", "mission", "bid", "initiative", "attempt", "campaign",
                            "operation", "drive"})
@@ -77,10 +80,18 @@ def demands(p: Parse) -> list[tuple[int, Roles]]:
         if tok.lower_text not in OBLIGATION or tok.dep != "aux":
             continue
         clause = p.tokens[tok.head]
-        if clause.dep != "ccomp" or p.lemma(clause.head) not in speech_verbs():
-            continue
-        speaker = p.subject(clause.head) or left_subject(p, clause.head)
+        said_by = clause.head
         target = p.subject(clause.i)
+        if clause.dep == "acl" and p.lemma(said_by) in MESSAGES:  # "a reminder that X must"
+            message, said_by = said_by, p.tokens[said_by].head
+            addressee = next((obj for prep, obj in p.preps(message) + p.preps(said_by)
+                              if prep == "to"), None)  # "a reminder to Iraq that it must"
+            if addressee is not None and (target is None or p.is_pronoun(target)):
+                target = addressee
+        elif clause.dep != "ccomp" or p.lemma(said_by) not in speech_verbs():
+            continue
+        speaker = p.subject(said_by) or left_subject(p, said_by) or \
+            controller(p, said_by)  # "rallied, saying he must resign"
         if speaker is not None and target is not None:
-            out.append((tok.i, Roles(actors=[speaker], recipients=[target], anchor=clause.head)))
+            out.append((tok.i, Roles(actors=[speaker], recipients=[target], anchor=said_by)))
     return out
