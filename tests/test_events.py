@@ -219,6 +219,8 @@ def test_places_in_context(nlp: Language) -> None:
     assert (found["Helmand Province"].country, found["Helmand Province"].precision) == (
         "AFG", "admin1")  # a name that ends in the kind of place it is
     assert all(record.article.body[p.start:p.end] == p.text for p in record.places)
+    named = read(nlp, "The United States Agency for International Development sent tents.")
+    assert [(p.text, p.country) for p in named.places] == [("United States", "USA")]
 
 
 def test_places_named_by_their_neighbours(nlp: Language) -> None:

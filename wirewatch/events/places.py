@@ -41,13 +41,29 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
             if found is not None:
                 out[ent.end - 1] = found
         elif ent.label in NAMED_AFTER:
-            for i in range(ent.start, ent.end):  # a country or region an organisation names
-                hit = place_of(p.tokens[i].text) if p.tokens[i].pos == "PROPN" else None
-                if hit is not None and (hit.precision == "country" or (
-                        hit.precision == "admin1" and hit.country in near)):
-                    found = _place(p, i, i + 1, hit)
-                    if found is not None:
-                        out[i] = found
+            out.update(_named_in(p, ent, near))
+    return out
+
+
+def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
+    """The countries, and regions of the text's countries, an organisation's name holds:
+    "the United States Food and Drug Administration", "the Kenya Red Cross"."""
+    out: dict[int, Place] = {}
+    i = ent.start
+    while i < ent.end:
+        for n in (3, 2, 1):
+            words = range(i, min(i + n, ent.end))
+            if len(words) < n or any(p.tokens[j].pos != "PROPN" for j in words):
+                continue
+            hit = place_of(p.text(words))
+            if hit is not None and (hit.precision == "country" or (
+                    hit.precision == "admin1" and hit.country in near)):
+                found = _place(p, i, i + n, hit)
+                if found is not None:
+                    out[i + n - 1] = found
+                    i += n - 1
+                    break
+        i += 1
     return out
 
 
