@@ -8,26 +8,19 @@ lies within 161 km (100 miles) of its coordinates, the measure GeoVirus reports.
 
 from __future__ import annotations
 
-import math
 import sys
 import xml.etree.ElementTree as ET
 
 from evaluation.common import report
 from wirewatch.events.places import find_places
 from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import distance_km
 from wirewatch.nlp.annotate import annotate
 from wirewatch.nlp.model import load_model
 from wirewatch.records import Article
 from wirewatch.shared_data import shared_path
 
 KM = 161.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def score() -> dict[str, float]:

@@ -219,6 +219,10 @@ def test_places_in_context(nlp: Language) -> None:
     assert (found["Helmand Province"].country, found["Helmand Province"].precision) == (
         "AFG", "admin1")  # a name that ends in the kind of place it is
     assert all(record.article.body[p.start:p.end] == p.text for p in record.places)
+    towns = read(nlp, "Kenyan police said floods hit Wundanyi.")
+    assert {p.country for p in towns.places if p.text == "Wundanyi"} == {"KEN"}
+    alone = read(nlp, "Floods hit Wundanyi on Monday.")  # a small town needs its country
+    assert not [p for p in alone.places if p.text == "Wundanyi"]
     named = read(nlp, "The United States Agency for International Development sent tents.")
     assert [(p.text, p.country) for p in named.places] == [("United States", "USA")]
 

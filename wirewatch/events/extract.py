@@ -302,6 +302,7 @@ def _locative(p: Parse, i: int) -> int | None:
             return None
         i = prep.head
     return None
+    return None
 
 
 def _contexts(p: Parse, trig: Trigger, start: int, end: int, armed: bool) -> list[str]:

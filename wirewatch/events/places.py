@@ -6,7 +6,14 @@ from collections.abc import Collection
 
 from wirewatch.events.lexicon import place_words
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import COMPASS, Gazetteer, country_of, place_of, places_named
+from wirewatch.gazetteer import (
+    COMPASS,
+    Gazetteer,
+    country_of,
+    place_of,
+    places_named,
+    towns_named,
+)
 from wirewatch.records import Entity, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -36,7 +43,8 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
     out: dict[int, Place] = {}
     for ent in p.ann.entities:
         if ent.label in PLACE_LABELS or (ent.label in MISREAD and _said_to_be_place(p, ent)):
-            hit = _choose(p, ent, _named(p, ent), near, first)
+            hit = _choose(p, ent, _named(p, ent), near, first) or next(
+                (g for g in towns_named(ent.text) if g.country in near), None)
             found = _place(p, ent.start, ent.end, hit)
             if found is not None:
                 out[ent.end - 1] = found
