@@ -309,3 +309,12 @@ def test_senses_by_what_they_are_done_to(nlp: Language) -> None:
     reminder = one(nlp, "Kenya issued a reminder to Somalia that it must secure the border.",
                    "REQUEST")
     assert countries(reminder.recipients) == {"SOM"}
+
+
+def test_passive_acts_of_the_authorities(nlp: Language) -> None:
+    probe = one(nlp, "A British tourist has been put under investigation in Greece.", "ACCUSE")
+    assert countries(probe.recipients) == {"GBR"}  # the one put under investigation
+    assert [(a.country, a.sector, a.inferred) for a in probe.actors] == [
+        ("GRC", "GOV", ["role"])]  # the authorities where it happened, inferred
+    led = one(nlp, "Saudi-led forces attacked Houthi positions near Sanaa.", "ASSAULT")
+    assert "SAU" in countries(led.actors)  # a force led by a state is that state's

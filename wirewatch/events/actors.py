@@ -29,7 +29,7 @@ PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
 CURRENCY = frozenset({"$", "dollar", "dollars"})
 STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
 NOT_OWN = frozenset(
-    "backed supported funded sponsored allied aligned linked led designed made built inspired "
+    "backed supported funded sponsored allied aligned linked designed made built inspired "
     "affiliated trained armed owned bound".split()
 )
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})

@@ -192,6 +192,10 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             _add(p, r.actors, c)
         elif ent is not None and ent.label == "GPE" and trig.frame == "act":
             _add(p, r.recipients, c)  # "the Ukraine invasion": Ukraine is invaded
+    head = p.tokens[p.tokens[i].head]
+    if verb is not None and p.tokens[i].dep == "pobj" and head.lower_text == "under" and \
+            not r.recipients:  # "placed X under arrest", "X was put under investigation"
+        _add(p, r.recipients, p.child(verb, "dobj", "nsubjpass"))
     if not r.actors and verb is not None and not is_event_verb(p, verb):
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:

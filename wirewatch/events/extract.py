@@ -28,6 +28,8 @@ from wirewatch.records import (
     Source,
 )
 
+# what the authorities of the place do when a passive leaves the doer unsaid
+BY_AUTHORITIES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 # events done to a place's people when no one else is named: "imposed a curfew in Cizre"
 ON_PLACE = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
@@ -93,6 +95,11 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     location = _location(p, r, places, actor_list + recipients)
     if not recipients:
         recipients = _implied_recipients(trig, actor_list, location)
+    if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
+            location.country and trig.event_type in BY_AUTHORITIES:
+        actor_list = [Actor(text=location.text, name=country_name(location.country),
+                            country=location.country, sector="GOV", start=location.start,
+                            end=location.end, inferred=["role"])]  # "was arrested in Lagos"
     if location is not None and location.country:
         for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
             if party.country is None or (party.name is None and "country" in party.inferred):
