@@ -144,13 +144,10 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
         index.setdefault(name.lower(), []).append(place)
 
     for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        place = Gazetteer(city["name"], iso2_to_3.get(city["countrycode"]),
-                          city.get("admin1code"), city["latitude"], city["longitude"],
-                          city["geonameid"], "city", pop)
+        place = _city(city, iso2_to_3)
         offer(city["name"], place)
         for alt in city.get("alternatenames") or []:
-            if _LATIN.match(alt) and len(alt) > 3 and pop >= 100_000:
+            if _LATIN.match(alt) and len(alt) > 3 and place.population >= 100_000:
                 alternates.append((alt, place))
     for info in countries.values():
         regions = [s for s in get_states_of_country(info["iso"]) if s.latitude and s.longitude
@@ -247,13 +244,17 @@ def _towns() -> dict[str, tuple[Gazetteer, ...]]:
     iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     index: dict[str, list[Gazetteer]] = {}
     for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        if pop < 15_000:
-            index.setdefault(city["name"].lower(), []).append(Gazetteer(
-                city["name"], iso2_to_3.get(city["countrycode"]), city.get("admin1code"),
-                city["latitude"], city["longitude"], city["geonameid"], "city", pop))
+        town = _city(city, iso2_to_3)
+        if town.population < 15_000:
+            index.setdefault(town.name.lower(), []).append(town)
     return {key: tuple(sorted(found, key=lambda g: -g.population))
             for key, found in index.items()}
+
+
+def _city(city: dict[str, Any], iso2_to_3: dict[str, str]) -> Gazetteer:
+    return Gazetteer(city["name"], iso2_to_3.get(city["countrycode"]), city.get("admin1code"),
+                     city["latitude"], city["longitude"], city["geonameid"], "city",
+                     int(city.get("population") or 0))
 
 
 def towns_named(text: str) -> tuple[Gazetteer, ...]:
