@@ -97,9 +97,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         recipients = _implied_recipients(trig, actor_list, location)
     if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
             location.country and trig.event_type in BY_AUTHORITIES:
-        actor_list = [Actor(text=location.text, name=country_name(location.country),
-                            country=location.country, sector="GOV", start=location.start,
-                            end=location.end, inferred=["role"])]  # "was arrested in Lagos"
+        actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
     if location is not None and location.country:
         for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
             if party.country is None or (party.name is None and "country" in party.inferred):
@@ -162,20 +160,25 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
 def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
                         ) -> list[Actor]:
     """The target a text leaves unsaid, marked as inferred: those where an actor acts
-    abroad ("Serbia lifted the curfew in Montenegro"), and for a protest the authorities
-    where it is held, else the protesters' own."""
+    abroad ("Serbia lifted the curfew in Montenegro") or where a protest, a curfew or an
+    attack happens ("imposed a curfew in Cizre"); for a protest with no place named, the
+    protesters' own authorities."""
     if not actors:
         return []
-    protest = trig.event_type == "PROTEST"
     if where is not None and where.country and (trig.event_type in ON_PLACE or
                                                 where.country not in {a.country for a in actors}):
         return [Actor(text=where.text, name=where.name, country=where.country,
                       start=where.start, end=where.end, inferred=["role"])]
     own = actors[0]
-    if protest and own.country and own.sector not in STATE_SECTORS:
-        return [Actor(text=own.text, name=country_name(own.country), country=own.country,
-                      sector="GOV", start=own.start, end=own.end, inferred=["role"])]
+    if trig.event_type == "PROTEST" and own.country and own.sector not in STATE_SECTORS:
+        return [_authorities(own.country, own)]
     return []
+
+
+def _authorities(country: str, words: Actor | Place) -> Actor:
+    """A country's government, inferred from its role and shown by the words that imply it."""
+    return Actor(text=words.text, name=country_name(country), country=country, sector="GOV",
+                 start=words.start, end=words.end, inferred=["role"])
 
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,

@@ -78,7 +78,7 @@ def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
 def _said_to_be_place(p: Parse, ent: Entity) -> bool:
     """A place the tagger took for an organisation or a person, read as a place where the
     words before it say so: "in Kisumu", "the town of Kisumu"."""
-    start = ent.start + (p.tokens[ent.start].lower_text == "the")
+    start = _first_word(p, ent)
     if start < 2:
         return False
     before = p.tokens[start - 1].lower_text
@@ -92,7 +92,7 @@ def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
     found = places_named(ent.text)
     if found or ent.end - ent.start < 2:
         return found
-    first, last = ent.start + (p.tokens[ent.start].lower_text == "the"), ent.end - 1
+    first, last = _first_word(p, ent), ent.end - 1
     kind = place_words().get(p.tokens[last].lower_text, "")
     if kind != "":
         found = places_named(p.text(range(first, last)))
@@ -125,7 +125,7 @@ def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collectio
 def _kind(p: Parse, ent: Entity) -> str | None:
     """The kind of place the word after a name ("Washington state") or before it ("the
     state of Washington") says it is."""
-    start = ent.start + (p.tokens[ent.start].lower_text == "the")
+    start = _first_word(p, ent)
     if ent.end < len(p.tokens) and p.tokens[ent.end].text.islower():
         after = place_words().get(p.lemma(ent.end))
         if after is not None:
@@ -140,6 +140,11 @@ def _coordinated(p: Parse, i: int) -> list[int]:
     while p.tokens[i].dep in ("conj", "appos") and p.tokens[i].head != i:
         i = p.tokens[i].head
     return p.conjuncts(i)
+
+
+def _first_word(p: Parse, ent: Entity) -> int:
+    """An entity's first token after a leading "the"."""
+    return ent.start + (p.tokens[ent.start].lower_text == "the")
 
 
 def _place(p: Parse, start: int, end: int, hit: Gazetteer | None) -> Place | None:
