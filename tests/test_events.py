@@ -227,6 +227,22 @@ def test_places_in_context(nlp: Language) -> None:
     assert [(p.text, p.country) for p in named.places] == [("United States", "USA")]
 
 
+def test_places_the_tagger_misses_or_abbreviates(nlp: Language) -> None:
+    codes = read(nlp, "Police in Australia said the fires had spread to the ACT and to VIC.")
+    assert [(p.text, p.name) for p in codes.places if p.precision == "admin1"] == [
+        ("ACT", "Australian Capital Territory"), ("VIC", "Victoria")]  # not Vic in Spain
+    alone = read(nlp, "The fires had spread to the ACT and to VIC.")  # no country named
+    assert not [p for p in alone.places if p.precision == "admin1"]
+    listed = read(nlp, "Health workers in Nakuru and Eldoret reported cases, and Kenyan "
+                       "officials said Kericho and Naivasha were spared.")
+    assert [p.text for p in listed.places] == ["Nakuru", "Eldoret", "Kericho", "Naivasha"]
+    assert {p.country for p in listed.places} == {"KEN"}  # "Kenyan" is no place
+    countries = read(nlp, "Cases were found in Chad, Niger and Mali.")
+    assert [p.text for p in countries.places] == ["Chad", "Niger", "Mali"]
+    water = read(nlp, "Residents east of Bulawayo queued at wells on Friday.")
+    assert [p.country for p in water.places] == ["ZWE"]
+
+
 def test_places_named_by_their_neighbours(nlp: Language) -> None:
     record = read(nlp, "Crews drove from Paris, Texas, to the state of Washington. Storms hit "
                        "Alabama, Georgia and Tennessee, while Tbilisi said Georgia was calm.")
@@ -235,6 +251,8 @@ def test_places_named_by_their_neighbours(nlp: Language) -> None:
     assert ("Washington", "USA", "admin1") in found  # the state, not the capital
     assert ("Georgia", "USA", "admin1") in found  # listed among US states
     assert ("Georgia", "GEO", "country") in found  # named alone, the country
+    beside = read(nlp, "Flooding hit Springfield on Monday, the Illinois governor said.")
+    assert [p.admin1 for p in beside.places if p.text == "Springfield"] == ["IL"]
 
 
 def test_armed_clashes_and_labour_strikes(nlp: Language) -> None:

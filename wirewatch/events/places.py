@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from wirewatch.events.lexicon import place_words
 from wirewatch.events.tree import Parse
@@ -10,16 +10,19 @@ from wirewatch.gazetteer import (
     COMPASS,
     Gazetteer,
     country_of,
+    distance_km,
+    is_demonym,
+    local_places,
     place_of,
     places_named,
-    towns_named,
 )
 from wirewatch.records import Entity, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_AFTER = frozenset({"ORG", "FAC", "NORP"})  # "the U.S. Army", "the Kenya Red Cross"
 REGIONS = frozenset({"country", "admin1"})
-MISREAD = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})  # labels the tagger gives places
+MISREAD = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})  # labels the tagger gives places
+BESIDE_KM = 400.0  # a place this close to a region or city the text names is beside it
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "into"})
 
 
@@ -40,17 +43,50 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
             if place.country and place.precision in REGIONS}
     near.update(match.code for ent in p.ann.entities if ent.label == "NORP"
                 for match in [country_of(ent.text)] if match is not None)  # "Kenyan"
+    read = {place.text.lower() for place in first.values()}
     out: dict[int, Place] = {}
-    for ent in p.ann.entities:
-        if ent.label in PLACE_LABELS or (ent.label in MISREAD and _said_to_be_place(p, ent)):
-            hit = _choose(p, ent, _named(p, ent), near, first) or next(
-                (g for g in towns_named(ent.text) if g.country in near), None)
+    for ent in [*p.ann.entities, *_unlabelled(p)]:
+        if ent.label in PLACE_LABELS or (ent.label in MISREAD and not is_demonym(ent.text) and (
+                _said_to_be_place(p, ent, first) or _known(ent, read, near))):
+            hit = _choose(p, ent, _candidates(p, ent, near), near, first)
             found = _place(p, ent.start, ent.end, hit)
             if found is not None:
                 out[ent.end - 1] = found
         elif ent.label in NAMED_AFTER:
             out.update(_named_in(p, ent, near))
     return out
+
+
+def _unlabelled(p: Parse) -> list[Entity]:
+    """Runs of proper nouns the tagger left without a label."""
+    out: list[Entity] = []
+    i = 0
+    while i < len(p.tokens):
+        j = i
+        while j < len(p.tokens) and p.tokens[j].pos == "PROPN" and p.ent_at[j] is None:
+            j += 1
+        if j > i and not _joined(p, i):
+            first, last = p.tokens[i], p.tokens[j - 1]
+            out.append(Entity("", i, j, first.idx, last.idx + len(last.text), p.text(range(i, j))))
+        i = j + 1
+    return out
+
+
+def _joined(p: Parse, i: int) -> bool:
+    """Whether token i is bound to the word before it: "Ebola-Reston", "$US"."""
+    before = p.tokens[i - 1] if i else None
+    return before is not None and not before.ws and (before.text == "-" or before.tag == "$")
+
+
+def _known(ent: Entity, read: Collection[str], near: Collection[str]) -> bool:
+    """A name the text reads as a place elsewhere, the name of a country or continent, or
+    the code of a region in a country the text names ("QLD")."""
+    if ent.label == "NORP":
+        return False
+    found = places_named(ent.text)
+    return ent.text.lower() in read or (
+        bool(found) and found[0].precision in ("country", "continent")) or any(
+        g.precision == "admin1" for g in local_places(ent.text, near))
 
 
 def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
@@ -63,7 +99,8 @@ def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
             words = range(i, min(i + n, ent.end))
             if len(words) < n or any(p.tokens[j].pos != "PROPN" for j in words):
                 continue
-            hit = place_of(p.text(words))
+            name = p.text(words)
+            hit = None if is_demonym(name) else place_of(name)
             if hit is not None and (hit.precision == "country" or (
                     hit.precision == "admin1" and hit.country in near)):
                 found = _place(p, i, i + n, hit)
@@ -75,14 +112,29 @@ def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
     return out
 
 
-def _said_to_be_place(p: Parse, ent: Entity) -> bool:
+def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
     """A place the tagger took for an organisation or a person, read as a place where the
-    words before it say so: "in Kisumu", "the town of Kisumu"."""
+    words around it say so: "in Kisumu", "the town of Kisumu", "east of Harare",
+    "Krasnodar, Russia", "Georgia and Glasgow" (listed with a place)."""
     start = _first_word(p, ent)
-    if start < 2:
-        return False
-    before = p.tokens[start - 1].lower_text
-    return before in LOCATIVE or (before == "of" and p.lemma(start - 2) in place_words())
+    before = p.tokens[start - 1].lower_text if start else ""
+    if before in LOCATIVE or (before == "of" and start >= 2 and (
+            p.lemma(start - 2) in place_words() or p.tokens[start - 2].lower_text in COMPASS)):
+        return True
+    starts = {place.start for place in first.values() if place.precision in REGIONS}
+    if ent.end + 1 < len(p.tokens) and p.tokens[ent.end].text == "," and \
+            p.tokens[ent.end + 1].idx in starts:
+        return True
+    countries = {first[j].country for j in _coordinated(p, ent.end - 1)
+                 if j in first and j != ent.end - 1}
+    return any(g.country in countries for g in places_named(ent.text))
+
+
+def _candidates(p: Parse, ent: Entity, near: Collection[str]) -> tuple[Gazetteer, ...]:
+    """The places a name may refer to; a code in capitals ("VIC") is first the region it
+    abbreviates in a country the text names."""
+    local = local_places(ent.text, near)
+    return tuple(g for g in local if g.precision == "admin1") or _named(p, ent) or local
 
 
 def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
@@ -119,7 +171,16 @@ def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collectio
         return alike if alike is not None and alike.precision == "admin1" and \
             (alike.country, "country") not in peers else found[0]
     return alike or next((g for g in found if g.country in {c for c, _ in peers}), None) or next(
+        (g for g in found if _beside(g, first.values())), None) or next(
         (g for g in found if g.country in near), found[0])
+
+
+def _beside(g: Gazetteer, read: Iterable[Place]) -> bool:
+    """Whether a place lies near a region or city the text names."""
+    return g.lat is not None and g.lon is not None and any(
+        place.lat is not None and place.lon is not None and place.name != g.name
+        and place.precision in ("admin1", "city") and place.country == g.country
+        and distance_km(g.lat, g.lon, place.lat, place.lon) <= BESIDE_KM for place in read)
 
 
 def _kind(p: Parse, ent: Entity) -> str | None:
