@@ -241,6 +241,10 @@ def test_places_the_tagger_misses_or_abbreviates(nlp: Language) -> None:
     assert [p.text for p in countries.places] == ["Chad", "Niger", "Mali"]
     water = read(nlp, "Residents east of Bulawayo queued at wells on Friday.")
     assert [p.country for p in water.places] == ["ZWE"]
+    folded = read(nlp, "Floods hit Sanliurfa and Malatya in Turkey on Monday.")
+    assert folded.places[0].name == "Şanlıurfa"  # found without its diacritics
+    camp = read(nlp, "The Kakuma camp was flooded, Kenyan officials said.")
+    assert [(p.text, p.country) for p in camp.places] == [("Kakuma", "KEN")]
 
 
 def test_places_named_by_their_neighbours(nlp: Language) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,17 @@ class Gazetteer:
     geonameid: int | None
     precision: str
     population: int
+
+
+_FOLDED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
+                         "ß": "ss", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'", "ʻ": "'"})
+
+
+def _fold(name: str) -> str:
+    """A place name as the index holds it: lower case, without diacritics ("Doğubayazıt"
+    is found as "Dogubayazit")."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_FOLDED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:
@@ -151,7 +163,7 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
     alternates: list[tuple[str, Gazetteer]] = []
 
     def offer(name: str, place: Gazetteer) -> None:
-        index.setdefault(name.lower(), []).append(place)
+        index.setdefault(_fold(name), []).append(place)
 
     for city in gc.get_cities().values():
         place = _city(city, iso2_to_3)
@@ -164,7 +176,7 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
                    and not set(s.name.lower().split()) <= COMPASS]
         share = int(info["population"] or 0) // max(1, len(regions))
         for region in regions:
-            cities = [held.population for held in index.get(region.name.lower(), ())
+            cities = [held.population for held in index.get(_fold(region.name), ())
                       if held.country == info["iso3"] and held.population * 10 >= share]
             offer(region.name, Gazetteer(  # a region named after its city comes after it
                 region.name, info["iso3"], region.iso3166_2 or region.state_code,
@@ -172,24 +184,24 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
                 min([share, *(pop - 1 for pop in cities)])))
     others: dict[str, list[Gazetteer]] = {}
     for alt, place in alternates:  # another name comes after the places it is the name of
-        held = index.get(alt.lower(), ())
-        if not any(g.name.lower() == alt.lower() for g in held):
+        held = index.get(_fold(alt), ())
+        if not any(_fold(g.name) == _fold(alt) for g in held):
             offer(alt, place)
         elif place not in held:
-            others.setdefault(alt.lower(), []).append(place)
+            others.setdefault(_fold(alt), []).append(place)
     ranked = {key: tuple(sorted(found, key=lambda g: -g.population)) + tuple(
         others.get(key, ())) for key, found in index.items()}
     for continent in gc.get_continents().values():
         place = Gazetteer(continent["toponymName"], None, None, float(continent["lat"]),
                           float(continent["lng"]), continent["geonameId"], "continent", 0)
-        ranked[place.name.lower()] = (place, *ranked.get(place.name.lower(), ()))
+        ranked[_fold(place.name)] = (place, *ranked.get(_fold(place.name), ()))
     points = {c.iso3: (float(c.latitude), float(c.longitude))
               for c in get_countries() if c.latitude and c.longitude}
     for info in countries.values():
         lat, lon = _country_point(_centre(info["iso3"]), points.get(info["iso3"]))
         place = Gazetteer(info["name"], info["iso3"], None, lat, lon, info["geonameid"],
                           "country", int(info["population"] or 0))
-        ranked[place.name.lower()] = (place, *ranked.get(place.name.lower(), ()))
+        ranked[_fold(place.name)] = (place, *ranked.get(_fold(place.name), ()))
     return ranked
 
 
@@ -262,13 +274,13 @@ def _local() -> dict[str, tuple[Gazetteer, ...]]:
     for city in gc.get_cities().values():
         town = _city(city, iso2_to_3)
         if town.population < 15_000:
-            index.setdefault(town.name.lower(), []).append(town)
+            index.setdefault(_fold(town.name), []).append(town)
     ranked = {key: sorted(found, key=lambda g: -g.population) for key, found in index.items()}
     for held in _places().values():
         for region in held:
             code = (region.admin1 or "").rpartition("-")[2]
             if region.precision == "admin1" and _CODE.match(code):
-                ranked.setdefault(code.lower(), []).append(region)
+                ranked.setdefault(_fold(code), []).append(region)
     return {key: tuple(found) for key, found in ranked.items()}
 
 
@@ -282,7 +294,7 @@ def local_places(text: str, near: Collection[str]) -> tuple[Gazetteer, ...]:
     """The places of a name too small or too short to be read without context — towns and
     villages of 500 to 15,000 people, a region's code ("QLD") — in the countries ``near``."""
     key = name_key(text)
-    found = _local().get(key.lower(), ())
+    found = _local().get(_fold(key), ())
     return tuple(g for g in found if g.country in near and (
         g.precision != "admin1" or key.isupper()))
 
@@ -290,7 +302,7 @@ def local_places(text: str, near: Collection[str]) -> tuple[Gazetteer, ...]:
 def places_named(text: str) -> tuple[Gazetteer, ...]:
     """Every place a name may refer to, the likeliest first: a continent or country of that
     name, then regions and cities by population; a country's other names ("Burma") too."""
-    key = name_key(text).lower()
+    key = _fold(name_key(text))
     if not key:
         return ()
     found = _places().get(key)
@@ -300,7 +312,7 @@ def places_named(text: str) -> tuple[Gazetteer, ...]:
     if match is None or match.code in NON_STATE or match.sector is not None:
         return ()
     name = country_name(match.code)
-    return _places().get(name.lower(), ()) if name else ()
+    return _places().get(_fold(name), ()) if name else ()
 
 
 def place_of(text: str, near: Collection[str] = ()) -> Gazetteer | None:

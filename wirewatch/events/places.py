@@ -121,6 +121,9 @@ def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
     if before in LOCATIVE or (before == "of" and start >= 2 and (
             p.lemma(start - 2) in place_words() or p.tokens[start - 2].lower_text in COMPASS)):
         return True
+    if ent.end < len(p.tokens) and p.tokens[ent.end].text.islower() and \
+            p.lemma(ent.end) in place_words():  # "the Dadaab camps"
+        return True
     starts = {place.start for place in first.values() if place.precision in REGIONS}
     if ent.end + 1 < len(p.tokens) and p.tokens[ent.end].text == "," and \
             p.tokens[ent.end + 1].idx in starts:
