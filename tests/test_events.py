@@ -247,6 +247,12 @@ def test_places_the_tagger_misses_or_abbreviates(nlp: Language) -> None:
     assert [(p.text, p.country) for p in camp.places] == [("Kakuma", "KEN")]
 
 
+def test_words_that_name_no_place(nlp: Language) -> None:
+    record = read(nlp, "Angolan refugees crossed into Zambia, Agence France-Presse reported. "
+                       "Researchers at UGA said the Northern Indian states were spared.")
+    assert [p.text for p in record.places] == ["Zambia"]  # demonyms, an agency, an acronym
+
+
 def test_places_named_by_their_neighbours(nlp: Language) -> None:
     record = read(nlp, "Crews drove from Paris, Texas, to the state of Washington. Storms hit "
                        "Alabama, Georgia and Tennessee, while Tbilisi said Georgia was calm.")

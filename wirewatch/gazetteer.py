@@ -29,6 +29,7 @@ NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 SUB_IGO = frozenset({"UNO", "EUR"})  # the UN and the EU: IGOs with codes of their own
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 _CODE = re.compile(r"^[A-Z]{3,}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,10 @@ def country_of(text: str) -> CountryMatch | None:
 
 
 def is_demonym(text: str) -> bool:
-    """Whether a word names a country's people or things ("Kenyan", "Kenyans")."""
-    return name_key(text) in _countries()[2]
+    """Whether a word names a country's people or things ("Kenyan", "Kenyans") and is no
+    place's name ("New Zealand", "Laos" are both)."""
+    key = name_key(text)
+    return key in _countries()[2] and _fold(key) not in _places()
 
 
 @cache
@@ -333,11 +336,14 @@ def local_places(text: str, near: Collection[str]) -> tuple[Gazetteer, ...]:
 
 def places_named(text: str) -> tuple[Gazetteer, ...]:
     """Every place a name may refer to, the likeliest first: a continent or country of that
-    name, then regions and cities by population; a country's other names ("Burma") too."""
+    name, then regions and cities by population; a country's other names ("Burma") too.
+    A demonym names no place, and a short word in capitals ("UGA") only a country."""
     key = _fold(name_key(text))
-    if not key:
+    if not key or is_demonym(text):
         return ()
     found = _places().get(key)
+    if found and _ACRONYM.match(name_key(text)):
+        found = tuple(g for g in found if g.precision in ("country", "continent"))
     if found:
         return found
     match = country_of(text)

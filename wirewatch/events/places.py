@@ -97,7 +97,8 @@ def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
     while i < ent.end:
         for n in (3, 2, 1):
             words = range(i, min(i + n, ent.end))
-            if len(words) < n or any(p.tokens[j].pos != "PROPN" for j in words):
+            if len(words) < n or any(p.tokens[j].pos != "PROPN" for j in words) or \
+                    _hyphenated(p, words):
                 continue
             name = p.text(words)
             hit = None if is_demonym(name) else place_of(name)
@@ -110,6 +111,13 @@ def _named_in(p: Parse, ent: Entity, near: Collection[str]) -> dict[int, Place]:
                     break
         i += 1
     return out
+
+
+def _hyphenated(p: Parse, words: range) -> bool:
+    """Whether words are joined by a hyphen to the word before or after ("France-Presse")."""
+    before, after = words.start - 1, words.stop
+    return (before >= 1 and p.tokens[before].text == "-" and not p.tokens[before - 1].ws) or (
+        after + 1 < len(p.tokens) and p.tokens[after].text == "-" and not p.tokens[after - 1].ws)
 
 
 def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
