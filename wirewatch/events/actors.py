@@ -1,9 +1,9 @@
 """Actors: noun phrases → who they are (name, country, sector), with in-article coreference.
 
-One resolver per article reads its noun phrases in order and remembers them, so that
-"the militias", "they" or "Hashd al-Shaabi" later in the text resolve to what the text
-said about them before. Values taken from context rather than read in the phrase are
-listed in ``Actor.inferred``.
+One resolver per article reads its noun phrases in order and remembers them
+(``coreference.Memory``), so that "the militias", "they" or "Hashd al-Shaabi" later in the
+text resolve to what the text said about them before. Values taken from context rather
+than read in the phrase are listed in ``Actor.inferred``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from wirewatch.dictionaries import lookup
+from wirewatch.events.coreference import Memory
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.numbers import number
 from wirewatch.events.tree import Parse
@@ -37,16 +38,8 @@ ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
 RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
                        "opponent".split())
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG"})
-PERSON_WORDS = frozenset(
-    "mayor minister president journalist reporter spokesman spokeswoman spokesperson commander "
-    "leader chief official source ambassador governor senator lawmaker general secretary envoy "
-    "activist witness editor prosecutor judge candidate premier king queen prince cleric man "
-    "woman".split())
-COREF_SENTENCES = 4  # how far back "the government" may find "the Colombian government"
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
                        "tens".split())
@@ -59,15 +52,6 @@ class Known:
     sector: str | None
 
 
-@dataclass(slots=True)
-class Mention:
-    head: int
-    actor: Actor
-    lemma: str
-    person: bool
-    names: tuple[str, ...]
-
-
 class ActorResolver:
     """Resolves the noun phrases of one article, in reading order."""
 
@@ -76,8 +60,7 @@ class ActorResolver:
         self.p = parse
         self.places = places or {}  # the article's place readings, by last token
         self.cache: dict[int, Actor | None] = {}
-        self.memory: list[Mention] = []
-        self.names: dict[str, Actor] = {}
+        self.memory = Memory(parse)
         self.focal = _focal_country(parse, title)
         for tok in parse.tokens:
             if tok.pos in NP_POS and tok.dep not in NOT_HEADS:
@@ -92,7 +75,7 @@ class ActorResolver:
         self.cache[head] = actor
         if actor is not None and not self.p.is_pronoun(head) and \
                 self.p.tokens[head].dep != "appos":  # "Ana Ruiz, the mayor": one person
-            self._remember(head, actor)
+            self.memory.remember(head, actor)
         return actor
 
     def resolve_span(self, start: int, end: int) -> Actor | None:
@@ -115,7 +98,7 @@ class ActorResolver:
         p = self.p
         tok = p.tokens[head]
         if p.is_pronoun(head):
-            return self._pronoun(head)
+            return self.memory.pronoun(head, self.resolve)
         if tok.ent_type in NOT_ACTORS:
             return None
         if p.lemma(head) in QUANTITIES or tok.pos == "NUM":  # "thousands of students"
@@ -150,7 +133,8 @@ class ActorResolver:
             if first is not None and first.country:
                 country = first.country
         if country is None:
-            country, how = self._corefer(head, sector)
+            key = name_key(p.text(self._text_indices(head)))
+            country, how = self.memory.country(head, key, sector)
             if how:
                 inferred.append(how)
         if country is None and sector in STATE_SECTORS and self.focal:
@@ -242,7 +226,7 @@ class ActorResolver:
                     name = label_text.removeprefix("the ").removeprefix("The ")
                 if self._not_own(last):
                     continue
-                known = self.names.get(name_key(label_text))
+                known = self.memory.names.get(name_key(label_text))
                 match = (known.country, known.sector) if known and known.country else None
                 if match is None:
                     cm = country_of(label_text)
@@ -357,92 +341,6 @@ class ActorResolver:
                 return table[sub]
         return None
 
-    def _pronoun(self, head: int) -> Actor | None:
-        p = self.p
-        word = p.tokens[head].lower_text
-        want_person = word in PERSON_PRONOUNS
-        want_plural = word in ("they", "them", "their")
-        sent_start = p.sentence(head).start
-        floor = p.ann.sentences[max(0, p.sentence_index(head) - 2)].start
-        bindable = p.tokens[head].dep in ("nsubj", "nsubjpass", "poss")
-        for subj in self._binders(head) if bindable else []:  # "X said it would …"
-            a = self.resolve(subj)
-            if a is not None and self._agrees(subj, a, want_person, want_plural):
-                return self._refer(head, a)
-        for m in reversed(self.memory):
-            if m.head >= head or m.head < floor:
-                continue
-            if not want_person and m.person and m.head >= sent_start:
-                continue
-            if self._agrees(m.head, m.actor, want_person, want_plural, m.person):
-                return self._refer(head, m.actor)
-        return None
-
-    def _binders(self, head: int) -> list[int]:
-        """Subjects of the clauses above a pronoun in its sentence, nearest first."""
-        p = self.p
-        out = []
-        for a in p.ancestors(head):
-            subj = p.subject(a)
-            if subj is not None and subj < head and not p.is_pronoun(subj) and \
-                    head not in p.subtree(subj):
-                out.append(subj)
-        return out
-
-    def _agrees(self, i: int, actor: Actor, want_person: bool, want_plural: bool,
-                person: bool | None = None) -> bool:
-        """Can the phrase at i be what a pronoun (he/she, they, it) stands for?"""
-        p = self.p
-        plural = p.tokens[i].tag in ("NNS", "NNPS")
-        if person is None:
-            ent = p.ent_at[i]
-            person = (ent is not None and ent.label == "PERSON") or p.lemma(i) in PERSON_WORDS
-        if want_person:
-            return person and not plural
-        if want_plural:
-            return plural or actor.sector in GROUP_SECTORS
-        return not person and not plural
-
-    def _refer(self, head: int, a: Actor) -> Actor:
-        start, end = self.p.span([head])
-        return Actor(text=self.p.tokens[head].text, name=a.name or a.text, country=a.country,
-                     sector=a.sector, id=a.id, start=start, end=end,
-                     inferred=[*a.inferred, "coreference"])
-
-    def _corefer(self, head: int, sector: str | None) -> tuple[str | None, str | None]:
-        """A country for a phrase that names none, from what came before it."""
-        p = self.p
-        lemma = p.lemma(head)
-        key = name_key(p.text(self._text_indices(head)))
-        recent = p.ann.sentences[max(0, p.sentence_index(head) - COREF_SENTENCES)].start
-        for m in reversed(self.memory):
-            if m.head >= head or not m.actor.country:
-                continue
-            if (m.lemma == lemma and m.head >= recent) or any(
-                    len(n) > 3 and (n in key or key in n) for n in m.names):
-                return m.actor.country, None
-        if sector in GROUP_SECTORS:
-            for m in reversed(self.memory):
-                if m.head < head and m.actor.sector == sector and m.actor.country:
-                    return m.actor.country, "country"
-        return None, None
-
-    def _remember(self, head: int, actor: Actor) -> None:
-        p = self.p
-        names = []
-        ent = p.ent_at[head]
-        for i in [head, *p.children(head, "compound")]:
-            e = p.ent_at[i]
-            if e is not None and e.label in ("PERSON", "ORG", "FAC"):
-                names.append(name_key(e.text))
-        if actor.name:
-            names.append(name_key(actor.name))
-        for n in names:
-            if n and actor.country and n not in self.names:
-                self.names[n] = actor
-        titled = {p.lemma(c) for c in [head, *p.children(head, "appos", "compound")]}
-        person = (ent is not None and ent.label == "PERSON") or bool(titled & PERSON_WORDS)
-        self.memory.append(Mention(head, actor, p.lemma(head), person, tuple(names)))
 
 
 def _focal_country(parse: Parse, title: str | None) -> str | None:

@@ -1,0 +1,132 @@
+"""What an article has said so far about who is who: the memory behind in-article coreference.
+
+The actor resolver reads an article's noun phrases in order and remembers each here; a
+pronoun ("they", "she") or a phrase that names no country ("the government", "the
+militia") then resolves to what the text said before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import name_key
+from wirewatch.records import Actor
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
+PERSON_WORDS = frozenset(
+    "mayor minister president journalist reporter spokesman spokeswoman spokesperson commander "
+    "leader chief official source ambassador governor senator lawmaker general secretary envoy "
+    "activist witness editor prosecutor judge candidate premier king queen prince cleric man "
+    "woman".split())
+COREF_SENTENCES = 4  # how far back "the government" may find "the Colombian government"
+
+
+@dataclass(slots=True)
+class Mention:
+    head: int
+    actor: Actor
+    lemma: str
+    person: bool
+    names: tuple[str, ...]
+
+
+class Memory:
+    """The phrases of one article resolved so far, in reading order, and the names that
+    stand for actors."""
+
+    def __init__(self, parse: Parse) -> None:
+        self.p = parse
+        self.mentions: list[Mention] = []
+        self.names: dict[str, Actor] = {}
+
+    def remember(self, head: int, actor: Actor) -> None:
+        p = self.p
+        names = []
+        ent = p.ent_at[head]
+        for i in [head, *p.children(head, "compound")]:
+            e = p.ent_at[i]
+            if e is not None and e.label in ("PERSON", "ORG", "FAC"):
+                names.append(name_key(e.text))
+        if actor.name:
+            names.append(name_key(actor.name))
+        for n in names:
+            if n and actor.country and n not in self.names:
+                self.names[n] = actor
+        titled = {p.lemma(c) for c in [head, *p.children(head, "appos", "compound")]}
+        person = (ent is not None and ent.label == "PERSON") or bool(titled & PERSON_WORDS)
+        self.mentions.append(Mention(head, actor, p.lemma(head), person, tuple(names)))
+
+    def pronoun(self, head: int, resolve: Callable[[int], Actor | None]) -> Actor | None:
+        """What a pronoun stands for: the subject of a clause above it ("X said it would
+        …"), else the nearest agreeing phrase of the last sentences."""
+        p = self.p
+        word = p.tokens[head].lower_text
+        want_person = word in PERSON_PRONOUNS
+        want_plural = word in ("they", "them", "their")
+        sent_start = p.sentence(head).start
+        floor = p.ann.sentences[max(0, p.sentence_index(head) - 2)].start
+        bindable = p.tokens[head].dep in ("nsubj", "nsubjpass", "poss")
+        for subj in self._binders(head) if bindable else []:
+            a = resolve(subj)
+            if a is not None and self._agrees(subj, a, want_person, want_plural):
+                return self._refer(head, a)
+        for m in reversed(self.mentions):
+            if m.head >= head or m.head < floor:
+                continue
+            if not want_person and m.person and m.head >= sent_start:
+                continue
+            if self._agrees(m.head, m.actor, want_person, want_plural, m.person):
+                return self._refer(head, m.actor)
+        return None
+
+    def country(self, head: int, key: str, sector: str | None) -> tuple[str | None, str | None]:
+        """(country, what was inferred) for a phrase that names none, from what came before
+        it: the same noun or name lately, else the last group of its kind."""
+        p = self.p
+        lemma = p.lemma(head)
+        recent = p.ann.sentences[max(0, p.sentence_index(head) - COREF_SENTENCES)].start
+        for m in reversed(self.mentions):
+            if m.head >= head or not m.actor.country:
+                continue
+            if (m.lemma == lemma and m.head >= recent) or any(
+                    len(n) > 3 and (n in key or key in n) for n in m.names):
+                return m.actor.country, None
+        if sector in GROUP_SECTORS:
+            for m in reversed(self.mentions):
+                if m.head < head and m.actor.sector == sector and m.actor.country:
+                    return m.actor.country, "country"
+        return None, None
+
+    def _binders(self, head: int) -> list[int]:
+        """Subjects of the clauses above a pronoun in its sentence, nearest first."""
+        p = self.p
+        out = []
+        for a in p.ancestors(head):
+            subj = p.subject(a)
+            if subj is not None and subj < head and not p.is_pronoun(subj) and \
+                    head not in p.subtree(subj):
+                out.append(subj)
+        return out
+
+    def _agrees(self, i: int, actor: Actor, want_person: bool, want_plural: bool,
+                person: bool | None = None) -> bool:
+        """Can the phrase at i be what a pronoun (he/she, they, it) stands for?"""
+        p = self.p
+        plural = p.tokens[i].tag in ("NNS", "NNPS")
+        if person is None:
+            ent = p.ent_at[i]
+            person = (ent is not None and ent.label == "PERSON") or p.lemma(i) in PERSON_WORDS
+        if want_person:
+            return person and not plural
+        if want_plural:
+            return plural or actor.sector in GROUP_SECTORS
+        return not person and not plural
+
+    def _refer(self, head: int, a: Actor) -> Actor:
+        start, end = self.p.span([head])
+        return Actor(text=self.p.tokens[head].text, name=a.name or a.text, country=a.country,
+                     sector=a.sector, id=a.id, start=start, end=end,
+                     inferred=[*a.inferred, "coreference"])
