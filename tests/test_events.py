@@ -263,6 +263,10 @@ def test_places_named_by_their_neighbours(nlp: Language) -> None:
     assert ("Georgia", "GEO", "country") in found  # named alone, the country
     beside = read(nlp, "Flooding hit Springfield on Monday, the Illinois governor said.")
     assert [p.admin1 for p in beside.places if p.text == "Springfield"] == ["IL"]
+    larger = read(nlp, "British officials met in Washington on Monday. Texas officials flew "
+                       "to Paris on Tuesday.")  # context does not pick a far smaller namesake
+    assert [(p.text, p.country) for p in larger.places if p.precision == "city"] == [
+        ("Washington", "USA"), ("Paris", "FRA")]
 
 
 def test_armed_clashes_and_labour_strikes(nlp: Language) -> None:

@@ -145,6 +145,7 @@ def country_name(code: str) -> str | None:
 
 
 COUNTRY_POINT_KM = 300.0  # see _country_point
+CONTEXT_WEIGHT = 10  # see contenders
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                      "western", "central", "centre", "center", "northeast", "northwest",
                      "southeast", "southwest", "northeastern", "northwestern", "southeastern",
@@ -355,11 +356,18 @@ def places_named(text: str) -> tuple[Gazetteer, ...]:
 
 def place_of(text: str, near: Collection[str] = ()) -> Gazetteer | None:
     """The place a name most likely refers to: a continent or country of that name, else
-    the most populous region or city of that name, preferring those in the countries
-    ``near`` (the ones the text is about)."""
+    the most populous region or city of that name, or one in the countries ``near`` (the
+    ones the text is about) that is not much smaller (``contenders``)."""
     found = places_named(text)
     if not found:
         return None
     if found[0].precision in ("continent", "country"):
         return found[0]
-    return next((g for g in found if g.country in near), found[0])
+    return next((g for g in contenders(found) if g.country in near), found[0])
+
+
+def contenders(found: tuple[Gazetteer, ...]) -> list[Gazetteer]:
+    """The places of one name that context may choose over the likeliest: those with at
+    least a tenth of its people ("Washington" stays the US capital in a story about
+    Britain; "Córdoba" beside "Andalusia" is Spain's)."""
+    return [g for g in found if g.population * CONTEXT_WEIGHT >= found[0].population]

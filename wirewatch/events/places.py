@@ -9,6 +9,7 @@ from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import (
     COMPASS,
     Gazetteer,
+    contenders,
     country_of,
     distance_km,
     is_demonym,
@@ -182,8 +183,8 @@ def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collectio
         return alike if alike is not None and alike.precision == "admin1" and \
             (alike.country, "country") not in peers else found[0]
     return alike or next((g for g in found if g.country in {c for c, _ in peers}), None) or next(
-        (g for g in found if _beside(g, first.values())), None) or next(
-        (g for g in found if g.country in near), found[0])
+        (g for g in contenders(found) if _beside(g, first.values())), None) or next(
+        (g for g in contenders(found) if g.country in near), found[0])
 
 
 def _beside(g: Gazetteer, read: Iterable[Place]) -> bool:
