@@ -350,3 +350,6 @@ def test_passive_acts_of_the_authorities(nlp: Language) -> None:
         ("GRC", "GOV", ["role"])]  # the authorities where it happened, inferred
     led = one(nlp, "Saudi-led forces attacked Houthi positions near Sanaa.", "ASSAULT")
     assert "SAU" in countries(led.actors)  # a force led by a state is that state's
+    held = one(nlp, "Officials counted 40 fighters captured by Syrian troops.", "ASSAULT")
+    assert (countries(held.actors), [a.text for a in held.recipients]) == (
+        {"SYR"}, ["40 fighters"])  # a participle on a noun is passive: the noun is acted on

@@ -101,6 +101,8 @@ def _countries() -> tuple[dict[str, CountryMatch], dict[str, CountryMatch], froz
     for row in read_table("country_aliases.tsv"):
         sector = row[2] if len(row) > 2 and row[2] else None
         exact[name_key(row[0])] = CountryMatch(row[1], sector)
+        if row[0].isalpha() and row[0].isupper() and len(row[0]) > 3:  # "Nato", "Isis"
+            exact.setdefault(row[0].capitalize(), CountryMatch(row[1], sector))
     for info in all_countries():  # the demonyms our table leaves out ("Fijian")
         demonym, code = info.demonym(), info.iso(3)
         if demonym and code and "," not in demonym:

@@ -56,8 +56,11 @@ def roles(p: Parse, i: int, trig: Trigger) -> Roles:
 
 def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     r = Roles(anchor=i)
-    passive = p.is_passive(i)
     subj = p.child(i, "nsubj")
+    tok = p.tokens[i]  # "fighters captured by troops": a participle on a noun is passive,
+    reduced = tok.dep == "acl" and tok.tag in ("VBN", "VBD") and subj is None and \
+        p.tokens[tok.head].dep != "ROOT"  # unless the noun was misread as the main clause
+    passive = p.is_passive(i) or reduced
     subjpass = p.child(i, "nsubjpass")
     agent = next((obj for prep, obj in p.preps(i) if prep == "by" and
                   any(p.tokens[c].dep == "agent" for c in p.kids[i])), None)
@@ -75,13 +78,12 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
                 subj = shared
     doer = agent if passive else subj
     done_to = subjpass if passive else dobj
-    if p.tokens[i].dep == "acl" and done_to is None and doer is None:
-        if p.tokens[i].tag == "VBN" or passive:
-            done_to = p.tokens[i].head
-            r.scope.extend(_copular_subject(p, done_to))
-        else:
-            doer = _issuer(p, p.tokens[i].head)
-    if doer is None and subj is None and subjpass is None:
+    if reduced and done_to is None:
+        done_to = tok.head
+        r.scope.extend(_copular_subject(p, done_to))
+    elif tok.dep == "acl" and done_to is None and doer is None:
+        doer = _issuer(p, tok.head)  # "protesters demanding reform"
+    if doer is None and subj is None and subjpass is None and not reduced:
         doer = controller(p, i)
     if doer is not None and p.lemma(doer) in weapons():  # "Russian drones struck": the
         r.scope.extend(p.subtree(doer))                  # drones are the instrument
