@@ -33,6 +33,8 @@ NOT_OWN = frozenset(
     "backed supported funded sponsored allied aligned linked designed made built inspired "
     "affiliated trained armed owned bound".split()
 )
+# "foreign ministers", "western leaders": of no country the story is about or happens in
+ABROAD = frozenset({"foreign", "western", "international", "overseas", "world", "global"})
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
@@ -126,6 +128,9 @@ class ActorResolver:
         if sector is None:
             sector = self._sector(head)
         lemma = p.lemma(head)
+        if any(p.lemma(c) in ABROAD for c in p.children(head, "amod", "compound")):
+            return Actor(text=text, name=name, country=country, sector=sector, start=start,
+                         end=end, inferred=inferred, count=self._count(head))
         if country is None and (lemma in ANAPHORS or self._anaphor_place(indices)):
             country = self.focal
         if country is None and tok.dep == "conj":
@@ -341,6 +346,12 @@ class ActorResolver:
                 return table[sub]
         return None
 
+
+
+def from_abroad(actor: Actor) -> bool:
+    """Whether a party is said to be from elsewhere ("foreign ministers", "western
+    leaders"): it takes no country from the story or from where the event happens."""
+    return not actor.country and any(w in ABROAD for w in actor.text.lower().split())
 
 
 def _focal_country(parse: Parse, title: str | None) -> str | None:

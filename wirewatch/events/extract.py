@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import resolve
-from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver
+from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver, from_abroad
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, type_model, weigh_types
@@ -100,7 +100,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
     if location is not None and location.country:
         for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
-            if party.country is None or (party.name is None and "country" in party.inferred):
+            if (party.country is None and not from_abroad(party)) or (
+                    party.name is None and "country" in party.inferred):
                 party.country = location.country
                 if "country" not in party.inferred:
                     party.inferred.append("country")
