@@ -218,6 +218,10 @@ class ActorResolver:
         found: dict[str, tuple[str, str | None]] = {}  # role → (country, sector)
         name: str | None = None
         seen_ents = set()
+        run = self._proper_run(head, indices)  # "Islamic State", tagged as two entities
+        named = country_of(p.text(run)) if len(run) > 1 else None
+        if named is not None:
+            found["head"] = (named.code, named.sector)
         for i in indices:
             ent = p.ent_at[i]
             if ent is not None and id(ent) not in seen_ents:
@@ -270,6 +274,15 @@ class ActorResolver:
                     name = country_name(country)
                 return country, sector, name, []
         return None, None, name, []
+
+    def _proper_run(self, head: int, indices: list[int]) -> list[int]:
+        """The proper nouns next to one another that end at the phrase's head."""
+        run: list[int] = []
+        j = head
+        while j in indices and self.p.tokens[j].tag in ("NNP", "NNPS"):
+            run.insert(0, j)
+            j -= 1
+        return run
 
     def _behind_preposition(self, i: int, head: int) -> bool:
         """Does word i hang on the phrase's head through a preposition ('supporters of X')?"""

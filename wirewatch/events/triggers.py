@@ -47,7 +47,8 @@ def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
         return True
     for c in p.kids[i]:
         tok = p.tokens[c]  # "lifted the sanctions" has the object "sanction"
-        if tok.dep in ("prt", "prep", "dobj") and t.particle in (tok.lower_text, p.lemma(c)):
+        if tok.dep in ("prt", "prep", "dobj", "xcomp") and t.particle in (
+                tok.lower_text, p.lemma(c)):  # "asked not to be named": an infinitive
             if t.extra is None:
                 return True
             objects = [*p.kids[c], *p.children(i, "dobj")]  # "return to jail", "break off talks"
