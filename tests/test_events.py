@@ -294,8 +294,9 @@ def test_parties_read_from_what_is_said_of_them(nlp: Language) -> None:
     assert countries(bomb.recipients) == {"IRQ"}  # not Iranian; where he was killed
     loyal = one(nlp, "Fighters loyal to Islamic State attacked the town.", "ASSAULT")
     assert countries(loyal.actors) == {"ISM"}  # a name the tagger splits in two
-    anonymous = read(nlp, "Prices rose, said a resident, who asked not to be named.")
-    assert not anonymous.events  # asking for anonymity is no request
+    anonymous = read(nlp, "Prices rose, said a resident, who asked not to be named. The "
+                          "ministry declined to comment. Asked about the strike, he smiled.")
+    assert not anonymous.events  # anonymity, no comment, a question: no request or refusal
     abroad = one(nlp, "Syria said on Monday that western leaders met in Brussels to discuss "
                       "the war.", "CONSULT")
     assert countries(abroad.actors) == {None}  # neither the story's country nor the venue's
