@@ -251,6 +251,8 @@ def test_words_that_name_no_place(nlp: Language) -> None:
     record = read(nlp, "Angolan refugees crossed into Zambia, Agence France-Presse reported. "
                        "Researchers at UGA said the Northern Indian states were spared.")
     assert [p.text for p in record.places] == ["Zambia"]  # demonyms, an agency, an acronym
+    sea = read(nlp, "US officials said storms in the Pacific had eased.")
+    assert [p.text for p in sea.places] == ["US"]  # the ocean, not a village in Missouri
 
 
 def test_places_named_by_their_neighbours(nlp: Language) -> None:

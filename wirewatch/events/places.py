@@ -144,9 +144,14 @@ def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
 
 def _candidates(p: Parse, ent: Entity, near: Collection[str]) -> tuple[Gazetteer, ...]:
     """The places a name may refer to; a code in capitals ("VIC") is first the region it
-    abbreviates in a country the text names."""
+    abbreviates in a country the text names. A village is no sea or region: "the Pacific",
+    "the Middle East" are not looked up among villages ("the Rice Lake area" is)."""
     local = local_places(ent.text, near)
-    return tuple(g for g in local if g.precision == "admin1") or _named(p, ent) or local
+    codes = tuple(g for g in local if g.precision == "admin1")
+    start, last = _first_word(p, ent), p.tokens[ent.end - 1]
+    feature = ent.label == "LOC" and start > 0 and p.tokens[start - 1].lower_text == "the" \
+        and last.dep != "compound"
+    return codes or _named(p, ent) or (() if feature else local)
 
 
 def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
