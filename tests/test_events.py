@@ -239,6 +239,10 @@ def test_places_the_tagger_misses_or_abbreviates(nlp: Language) -> None:
     assert {p.country for p in listed.places} == {"KEN"}  # "Kenyan" is no place
     countries = read(nlp, "Cases were found in Chad, Niger and Mali.")
     assert [p.text for p in countries.places] == ["Chad", "Niger", "Mali"]
+    kinds = read(nlp, "Cases rose in the province Mpumalanga. Hospitals in the capital city "
+                      "Maputo were full.")  # a name after the kind of place it is
+    assert [(p.text, p.country) for p in kinds.places] == [("Mpumalanga", "ZAF"),
+                                                          ("Maputo", "MOZ")]
     water = read(nlp, "Residents east of Bulawayo queued at wells on Friday.")
     assert [p.country for p in water.places] == ["ZWE"]
     folded = read(nlp, "Floods hit Sanliurfa and Malatya in Turkey on Monday.")

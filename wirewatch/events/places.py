@@ -25,6 +25,7 @@ REGIONS = frozenset({"country", "admin1"})
 MISREAD = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})  # labels the tagger gives places
 BESIDE_KM = 400.0  # a place this close to a region or city the text names is beside it
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "into"})
+DIRECTIONAL = frozenset({"from", "to"})  # also said of people: not before a PERSON
 
 
 def find_places(p: Parse) -> dict[int, Place]:
@@ -127,9 +128,12 @@ def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
     "Krasnodar, Russia", "Georgia and Glasgow" (listed with a place)."""
     start = _first_word(p, ent)
     before = p.tokens[start - 1].lower_text if start else ""
-    if before in LOCATIVE or (before == "of" and start >= 2 and (
-            p.lemma(start - 2) in place_words() or p.tokens[start - 2].lower_text in COMPASS)):
-        return True
+    directional = before in DIRECTIONAL and ent.label != "PERSON" and not (
+        start >= 2 and p.tokens[start - 2].lower_text == "according")
+    if before in LOCATIVE or directional or (start > 0 and p.lemma(start - 1) in place_words()) or (
+            before == "of" and start >= 2 and (p.lemma(start - 2) in place_words()
+                                               or p.tokens[start - 2].lower_text in COMPASS)):
+        return True  # "in Kisumu", "the province Gauteng", "the town of X", "east of X"
     if ent.end < len(p.tokens) and p.tokens[ent.end].text.islower() and \
             p.lemma(ent.end) in place_words():  # "the Dadaab camps"
         return True
