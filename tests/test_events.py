@@ -355,6 +355,9 @@ def test_senses_by_what_they_are_done_to(nlp: Language) -> None:
     reminder = one(nlp, "Kenya issued a reminder to Somalia that it must secure the border.",
                    "REQUEST")
     assert countries(reminder.recipients) == {"SOM"}
+    words = read(nlp, "The opposition leader attacked the government's plan to raise taxes. "
+                      "The ruling killed off any challenge to the president.")
+    assert {e.event_type for e in words.events} == {"ACCUSE"}  # no violence done to ideas
 
 
 def test_passive_acts_of_the_authorities(nlp: Language) -> None:
