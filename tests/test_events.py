@@ -358,6 +358,10 @@ def test_senses_by_what_they_are_done_to(nlp: Language) -> None:
     words = read(nlp, "The opposition leader attacked the government's plan to raise taxes. "
                       "The ruling killed off any challenge to the president.")
     assert {e.event_type for e in words.events} == {"ACCUSE"}  # no violence done to ideas
+    named = read(nlp, "Others in the camp call them the outcasts. A group called Free Sham "
+                      "issued a statement.")
+    assert "CONSULT" not in {e.event_type for e in named.events}  # naming is no phone call
+    assert one(nlp, "Macron called Putin on Monday.", "CONSULT")  # not "call on"
 
 
 def test_passive_acts_of_the_authorities(nlp: Language) -> None:

@@ -120,6 +120,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     if "needs=recipient" in trig.conditions and not recipients:
         return None
+    if "not=naming" in trig.conditions and _naming(p, i):
+        return None
     if "needs=party" in trig.conditions and not recipients and len(actor_list) < 2:
         return None  # "the cabinet met": a body's own meeting
     if "party=forces" in trig.conditions and not any(
@@ -156,6 +158,14 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
     return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
                   targets)
+
+
+def _naming(p: Parse, i: int) -> bool:
+    """Does the verb give something a name ("call them X", "a group called X", "what he
+    called a betrayal") rather than report an act?"""
+    tok = p.tokens[i]
+    return p.child(i, "oprd") is not None and (
+        p.child(i, "dobj") is not None or tok.dep == "acl" or p.is_passive(i))
 
 
 def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None

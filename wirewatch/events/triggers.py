@@ -47,6 +47,9 @@ def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
         return True
     for c in p.kids[i]:
         tok = p.tokens[c]  # "lifted the sanctions" has the object "sanction"
+        if tok.dep == "prep" and any(p.tokens[g].ent_type in ("DATE", "TIME")
+                                     for g in p.children(c, "pobj")):
+            continue  # "called on Monday" is no "call on"
         if tok.dep in ("prt", "prep", "dobj", "xcomp") and t.particle in (
                 tok.lower_text, p.lemma(c)):  # "asked not to be named": an infinitive
             if t.extra is None:
