@@ -127,27 +127,9 @@ class ActorResolver:
                 break
         if sector is None:
             sector = self._sector(head)
-        lemma = p.lemma(head)
-        if any(p.lemma(c) in ABROAD for c in p.children(head, "amod", "compound")):
-            return Actor(text=text, name=name, country=country, sector=sector, start=start,
-                         end=end, inferred=inferred, count=self._count(head))
-        if country is None and (lemma in ANAPHORS or self._anaphor_place(indices)):
-            country = self.focal
-        if country is None and tok.dep == "conj":
-            first = self.cache.get(tok.head)  # "the Iraqi government and army"
-            if first is not None and first.country:
-                country = first.country
-        if country is None:
-            key = name_key(p.text(self._text_indices(head)))
-            country, how = self.memory.country(head, key, sector)
-            if how:
-                inferred.append(how)
-        if country is None and sector in STATE_SECTORS and self.focal:
-            country = self.focal
-            inferred.append("country")
-        if sector == "CVL" and country is None and self.focal:
-            country = self.focal  # unnamed civilians: those of the country the story is about
-            inferred.append("country")
+        if country is None and not any(p.lemma(c) in ABROAD for c in p.children(
+                head, "amod", "compound")):  # "foreign ministers" are of no country here
+            country = self._from_context(head, indices, sector, inferred)
         own = p.ent_at[head]
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
@@ -160,6 +142,28 @@ class ActorResolver:
         return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
                      inferred=inferred, id=known.id if known is not None else None,
                      count=self._count(head))
+
+    def _from_context(self, head: int, indices: list[int], sector: str | None,
+                      inferred: list[str]) -> str | None:
+        """The country of a phrase that names none, from the text around it: the story's
+        country for "the country"; the first of a pair ("the Iraqi government and army");
+        what came before; the story's country for a state body or for civilians."""
+        p = self.p
+        tok = p.tokens[head]
+        if self.focal and (p.lemma(head) in ANAPHORS or self._anaphor_place(indices)):
+            return self.focal
+        if tok.dep == "conj":
+            first = self.cache.get(tok.head)
+            if first is not None and first.country:
+                return first.country
+        key = name_key(p.text(self._text_indices(head)))
+        country, how = self.memory.country(head, key, sector)
+        if how:
+            inferred.append(how)
+        if country is None and (sector in STATE_SECTORS or sector == "CVL") and self.focal:
+            country = self.focal  # unnamed civilians: those of the country the story is about
+            inferred.append("country")
+        return country
 
     def _affiliation(self, head: int) -> str | None:
         """The country of the body a group is tied to: "workers affiliated with the Serbian
