@@ -127,8 +127,7 @@ class ActorResolver:
                 break
         if sector is None:
             sector = self._sector(head)
-        if country is None and not any(p.lemma(c) in ABROAD for c in p.children(
-                head, "amod", "compound")):  # "foreign ministers" are of no country here
+        if country is None and not _abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
         own = p.ent_at[head]
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
@@ -368,7 +367,11 @@ class ActorResolver:
 def from_abroad(actor: Actor) -> bool:
     """Whether a party is said to be from elsewhere ("foreign ministers", "western
     leaders"): it takes no country from the story or from where the event happens."""
-    return not actor.country and any(w in ABROAD for w in actor.text.lower().split())
+    return not actor.country and _abroad(actor.text)
+
+
+def _abroad(text: str) -> bool:
+    return not ABROAD.isdisjoint(text.lower().split())
 
 
 def _focal_country(parse: Parse, title: str | None) -> str | None:
