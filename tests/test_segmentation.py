@@ -35,6 +35,17 @@ def test_portal_section_with_teasers() -> None:
     assert all("Read more" not in s.body and "Most popular" not in s.body for s in segs)
 
 
+def test_bulleted_footer_after_the_last_paragraph() -> None:
+    body = ("The council approved the new flood barrier on Tuesday after months of debate, and "
+            "work is due to start in the spring. Jane Doe, Riverside Residents' Association • "
+            "Join the debate – email letters@example.org • Read more letters – click here to "
+            "visit example.org/letters • Do you have a photo you'd like to share with our "
+            "readers? Click here to upload it and we'll publish the best submissions in print")
+    [article] = find_articles(Document("letters", "text", body))
+    assert article.body.endswith("Jane Doe, Riverside Residents' Association")
+    assert "debate" not in article.body and "photo" not in article.body
+
+
 def test_plain_article_with_byline_and_dateline() -> None:
     doc = Document("p", "text", (FIXTURES / "dump_plain.txt").read_text())
     [article] = find_articles(doc)

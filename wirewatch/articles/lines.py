@@ -56,14 +56,22 @@ def classify(text: str) -> Kind:
     return Kind.HEAD
 
 
+_BULLET = re.compile(r"\s+•\s+")  # "Join the debate – email … • Read more letters …"
+
+
 def split_lines(page: str) -> list[Line]:
-    """The page's non-blank lines with their offsets and kinds."""
+    """The page's non-blank lines with their offsets and kinds; items a line lists between
+    bullets ("•") are lines of their own."""
     out = []
     pos = 0
     for raw in page.splitlines(keepends=True):
-        text = raw.strip()
-        if text:
-            out.append(Line(text, pos + raw.index(text[0]), classify(text)))
+        start = 0
+        for found in [*_BULLET.finditer(raw), None]:
+            end = found.start() if found is not None else len(raw)
+            text = raw[start:end].strip()
+            if text:
+                out.append(Line(text, pos + raw.index(text, start), classify(text)))
+            start = found.end() if found is not None else end
         pos += len(raw)
     return out
 
