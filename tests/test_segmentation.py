@@ -43,7 +43,7 @@ def test_bulleted_footer_after_the_last_paragraph() -> None:
             "readers? Click here to upload it and we'll publish the best submissions in print")
     [article] = find_articles(Document("letters", "text", body))
     assert article.body.endswith("Jane Doe, Riverside Residents' Association")
-    assert "debate" not in article.body and "photo" not in article.body
+    assert "Join" not in article.body and "photo" not in article.body
 
 
 def test_plain_article_with_byline_and_dateline() -> None:
