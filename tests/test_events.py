@@ -308,6 +308,14 @@ def test_parties_read_from_what_is_said_of_them(nlp: Language) -> None:
     assert countries(abroad.actors) == {None}  # neither the story's country nor the venue's
 
 
+def test_forces_moved_are_not_the_places_they_leave(nlp: Language) -> None:
+    pullout = one(nlp, "The withdrawal of Syrian troops from Lebanon began on Monday.",
+                  "RETREAT")
+    assert (countries(pullout.actors), countries(pullout.recipients)) == ({"SYR"}, {"LBN"})
+    general = one(nlp, "General Smith withdrew his troops from Kandahar on Monday.", "RETREAT")
+    assert countries(general.actors) == {None}  # not Afghan for leaving Afghanistan
+
+
 def test_done_where_it_happens(nlp: Language) -> None:
     curfew = one(nlp, "Police imposed a curfew in Kisumu on Friday.", "COERCE")
     assert countries(curfew.recipients) == {"KEN"}  # the people of the place

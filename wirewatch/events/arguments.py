@@ -184,8 +184,8 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         elif prep == "with":
             (r.actors if trig.frame == "recip" else r.scope).extend(
                 [obj] if trig.frame == "recip" else p.subtree(obj))
-        elif prep == "from" and trig.frame == "give":
-            _add(p, r.actors, obj)
+        elif prep == "from" and trig.frame in ("give", "leave"):  # "aid from X"; "the
+            _add(p, r.actors if trig.frame == "give" else r.recipients, obj)  # pullout from X"
         elif prep == "between":  # "talks between A and B", "mediation between A and B"
             _add(p, r.actors if trig.frame == "recip" else r.recipients, obj)
     for c in p.children(i, "amod", "compound"):

@@ -99,7 +99,10 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
             location.country and trig.event_type in BY_AUTHORITIES:
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
     if location is not None and location.country:
-        for party in actor_list + recipients:  # "12 journalists" arrested in Lagos
+        # "12 journalists" arrested in Lagos; but forces sent to or withdrawn from a place
+        # are not its own
+        movers = [] if trig.frame in ("deploy", "leave") else actor_list
+        for party in movers + recipients:
             if (party.country is None and not from_abroad(party)) or (
                     party.name is None and "country" in party.inferred):
                 party.country = location.country
