@@ -273,6 +273,10 @@ def test_places_named_by_their_neighbours(nlp: Language) -> None:
                        "to Paris on Tuesday.")  # context does not pick a far smaller namesake
     assert [(p.text, p.country) for p in larger.places if p.precision == "city"] == [
         ("Washington", "USA"), ("Paris", "FRA")]
+    about = read(nlp, "Syria's foreign minister said talks in Geneva had failed. Syrian troops "
+                      "shelled Idlib, US officials said, as Arab states met.")
+    assert [(p.text, p.country) for p in about.places if p.text in ("Geneva", "Arab")] == [
+        ("Geneva", "CHE")]  # a story about Syria that names the US once
 
 
 def test_armed_clashes_and_labour_strikes(nlp: Language) -> None:

@@ -147,7 +147,7 @@ def country_name(code: str) -> str | None:
 
 
 COUNTRY_POINT_KM = 300.0  # see _country_point
-CONTEXT_WEIGHT = 10  # see contenders
+CONTEXT_WEIGHT = 10.0  # see contenders
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                      "western", "central", "centre", "center", "northeast", "northwest",
                      "southeast", "southwest", "northeastern", "northwestern", "southeastern",
@@ -363,6 +363,6 @@ def place_of(text: str, near: Collection[str] = ()) -> Gazetteer | None:
 
 def contenders(found: tuple[Gazetteer, ...]) -> list[Gazetteer]:
     """The places of one name that context may choose over the likeliest: those with at
-    least a tenth of its people ("Washington" stays the US capital in a story about
-    Britain; "Córdoba" beside "Andalusia" is Spain's)."""
+    least a tenth of its people ("Paris" in a Texan story stays in France; "Washington"
+    listed with London stays American)."""
     return [g for g in found if g.population * CONTEXT_WEIGHT >= found[0].population]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable
 
 from wirewatch.events.lexicon import place_words
@@ -41,16 +42,20 @@ def find_places(p: Parse) -> dict[int, Place]:
 
 
 def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
-    near = {place.country for place in first.values()
-            if place.country and place.precision in REGIONS}
-    near.update(match.code for ent in p.ann.entities if ent.label == "NORP"
-                for match in [country_of(ent.text)] if match is not None)  # "Kenyan"
+    named = Counter(place.country for place in first.values()
+                    if place.country and place.precision in REGIONS)
+    named.update(match.code for ent in p.ann.entities if ent.label == "NORP"
+                 for match in [country_of(ent.text)] if match is not None)  # "Kenyan"
+    near = set(named)  # the countries the text names; the ones it names most, it is about
+    about = {c for c, n in named.items() if n == max(named.values())}
     read = {place.text.lower() for place in first.values()}
     out: dict[int, Place] = {}
     for ent in [*p.ann.entities, *_unlabelled(p)]:
+        if not any(p.tokens[j].text[:1].isupper() for j in range(_first_word(p, ent), ent.end)):
+            continue  # "the canton", "south-east": no name without a capital
         if ent.label in PLACE_LABELS or (ent.label in MISREAD and not is_demonym(ent.text) and (
                 _said_to_be_place(p, ent, first) or _known(ent, read, near))):
-            hit = _choose(p, ent, _candidates(p, ent, near), near, first)
+            hit = _choose(p, ent, _candidates(p, ent, near, first), about, first)
             found = _place(p, ent.start, ent.end, hit)
             if found is not None:
                 out[ent.end - 1] = found
@@ -137,8 +142,9 @@ def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
             or (before.lower_text == "of" and start >= 2 and (  # "the town of", "east of"
                 p.lemma(start - 2) in place_words() or two_before in COMPASS))):
         return True
-    if after is not None and after.text.islower() and p.lemma(after.i) in place_words():
-        return True  # "the Dadaab camps"
+    if after is not None and after.text.islower() and p.lemma(after.i) in place_words() and \
+            ent.label != "NORP":
+        return True  # "the Dadaab camps", but "Arab states" are a people's
     starts = {place.start for place in first.values() if place.precision in REGIONS}
     if after is not None and after.text == "," and ent.end + 1 < len(p.tokens) and \
             p.tokens[ent.end + 1].idx in starts:
@@ -148,16 +154,16 @@ def _said_to_be_place(p: Parse, ent: Entity, first: dict[int, Place]) -> bool:
     return any(g.country in countries for g in places_named(ent.text))
 
 
-def _candidates(p: Parse, ent: Entity, near: Collection[str]) -> tuple[Gazetteer, ...]:
+def _candidates(p: Parse, ent: Entity, near: Collection[str],
+                first: dict[int, Place]) -> tuple[Gazetteer, ...]:
     """The places a name may refer to; a code in capitals ("VIC") is first the region it
-    abbreviates in a country the text names. A village is no sea or region: "the Pacific",
-    "the Middle East" are not looked up among villages ("the Rice Lake area" is)."""
+    abbreviates in a country the text names. A sea or a region is no village: a name the
+    tagger reads as one (LOC) is looked up among villages only where the words around it
+    say it is a place ("at Eastern Creek", not "the Middle East")."""
     local = local_places(ent.text, near)
     codes = tuple(g for g in local if g.precision == "admin1")
-    start, last = _first_word(p, ent), p.tokens[ent.end - 1]
-    feature = ent.label == "LOC" and start > 0 and p.tokens[start - 1].lower_text == "the" \
-        and last.dep != "compound"
-    return codes or _named(p, ent) or (() if feature else local)
+    villages = local if ent.label != "LOC" or _said_to_be_place(p, ent, first) else ()
+    return codes or _named(p, ent) or villages
 
 
 def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
@@ -187,13 +193,16 @@ def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collectio
     last = ent.end - 1
     peers = {(first[j].country, first[j].precision) for j in _coordinated(p, last)
              if j in first and j != last and first[j].precision in ("country", "admin1", "city")}
+    pool: Collection[Gazetteer] = found
     if p.tokens[last].dep == "appos":  # "Atlanta, Georgia": the region a place is in
         peers = {(country, "admin1") for country, _ in peers}
-    alike = next((g for g in found if (g.country, g.precision) in peers), None)
+    elif not p.children(last, "appos") and found[0].precision not in ("continent", "country"):
+        pool = contenders(found)  # "London and Washington": no English town
+    alike = next((g for g in pool if (g.country, g.precision) in peers), None)
     if found[0].precision in ("continent", "country"):  # a list of countries keeps them
         return alike if alike is not None and alike.precision == "admin1" and \
             (alike.country, "country") not in peers else found[0]
-    return alike or next((g for g in found if g.country in {c for c, _ in peers}), None) or next(
+    return alike or next((g for g in pool if g.country in {c for c, _ in peers}), None) or next(
         (g for g in contenders(found) if _beside(g, first.values())), None) or next(
         (g for g in contenders(found) if g.country in near), found[0])
 
