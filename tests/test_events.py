@@ -312,6 +312,11 @@ def test_parties_read_from_what_is_said_of_them(nlp: Language) -> None:
     assert countries(abroad.actors) == {None}  # neither the story's country nor the venue's
 
 
+def test_a_city_attacked_is_no_government(nlp: Language) -> None:
+    attack = one(nlp, "In late 2015, suicide bombers attacked Paris.", "ASSAULT")
+    assert [(a.country, a.sector) for a in attack.recipients] == [("FRA", None)]
+
+
 def test_forces_moved_are_not_the_places_they_leave(nlp: Language) -> None:
     pullout = one(nlp, "The withdrawal of Syrian troops from Lebanon began on Monday.",
                   "RETREAT")

@@ -243,8 +243,9 @@ class ActorResolver:
                 if match is None:
                     cm = country_of(label_text)
                     match = (cm.code, cm.sector) if cm else None
-                if match is None and ent.label in ("GPE", "LOC", "FAC"):
-                    place = self.places.get(last) or place_of(label_text)  # "police in Lagos"
+                if match is None:  # "police in Lagos"; a place the tagger took for a name
+                    place = self.places.get(last) or (
+                        place_of(label_text) if ent.label in ("GPE", "LOC", "FAC") else None)
                     match = (place.country, None) if place and place.country else None
                 if match is None and ent.label in ("ORG", "FAC"):
                     match = self._named_inside(ent.start, ent.end)

@@ -95,6 +95,11 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     location = _location(p, r, places, actor_list + recipients)
     if not recipients:
         recipients = _implied_recipients(trig, actor_list, location)
+    if trig.event_type == "ASSAULT":  # "attacked Kabul": the city, not its government
+        spans = {(place.start, place.end) for place in places.values()}
+        for party in recipients:
+            if (party.start, party.end) in spans and party.sector == "GOV":
+                party.sector = None
     if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
             location.country and trig.event_type in BY_AUTHORITIES:
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
