@@ -95,24 +95,10 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     location = _location(p, r, places, actor_list + recipients)
     if not recipients:
         recipients = _implied_recipients(trig, actor_list, location)
-    if trig.event_type == "ASSAULT":  # "attacked Kabul": the city, not its government
-        spans = {(place.start, place.end) for place in places.values()}
-        for party in recipients:
-            if (party.start, party.end) in spans and party.sector == "GOV":
-                party.sector = None
     if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
             location.country and trig.event_type in BY_AUTHORITIES:
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
-    if location is not None and location.country:
-        # "12 journalists" arrested in Lagos; but forces sent to or withdrawn from a place
-        # are not its own
-        movers = [] if trig.frame in ("deploy", "leave") else actor_list
-        for party in movers + recipients:
-            if (party.country is None and not from_abroad(party)) or (
-                    party.name is None and "country" in party.inferred):
-                party.country = location.country
-                if "country" not in party.inferred:
-                    party.inferred.append("country")
+    _place_parties(trig, actor_list, recipients, location, places)
     if "comp=future" in trig.conditions and not complement_is_future(p, i):
         return None
     if "subj=state" in trig.conditions and not any(a.sector in STATE_SECTORS or (
@@ -166,6 +152,27 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
     return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
                   targets)
+
+
+def _place_parties(trig: Trigger, actors: list[Actor], recipients: list[Actor],
+                   location: Place | None, places: dict[int, Place]) -> None:
+    """What the places of an event say of its parties: those of no country are of the
+    country where it happens ("12 journalists" arrested in Lagos), except forces sent to or
+    withdrawn from it and parties from abroad; a city attacked is no government ("attacked
+    Kabul")."""
+    if trig.event_type == "ASSAULT":
+        spans = {(place.start, place.end) for place in places.values()}
+        for party in recipients:
+            if (party.start, party.end) in spans and party.sector == "GOV":
+                party.sector = None
+    if location is None or not location.country:
+        return
+    for party in ([] if trig.frame in ("deploy", "leave") else actors) + recipients:
+        if (party.country is None and not from_abroad(party)) or (
+                party.name is None and "country" in party.inferred):
+            party.country = location.country
+            if "country" not in party.inferred:
+                party.inferred.append("country")
 
 
 def _naming(p: Parse, i: int) -> bool:
