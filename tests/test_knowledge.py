@@ -28,7 +28,7 @@ def test_triggers_cover_all_sixteen_types() -> None:
             assert t.conditions <= {"obj=materiel", "obj=forces", "comp=future", "subj=state",
                                     "subj=workers", "subj=nonstate", "needs=recipient",
                                     "obj=event", "via=light", "party=forces",
-                                    "needs=party"}
+                                    "needs=party", "not=naming"}
 
 
 def test_codes_are_real() -> None:
