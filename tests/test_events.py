@@ -257,6 +257,8 @@ def test_words_that_name_no_place(nlp: Language) -> None:
     assert [p.text for p in record.places] == ["Zambia"]  # demonyms, an agency, an acronym
     sea = read(nlp, "US officials said storms in the Pacific had eased.")
     assert [p.text for p in sea.places] == ["US"]  # the ocean, not a village in Missouri
+    title = read(nlp, "Listening to Secretary Pompeo speak, US officials smiled.")
+    assert [p.text for p in title.places] == ["US"]  # a title, not Secretary, Maryland
 
 
 def test_places_named_by_their_neighbours(nlp: Language) -> None:

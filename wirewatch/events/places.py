@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from wirewatch.events.lexicon import place_words
+from wirewatch.events.coreference import PERSON_WORDS
+from wirewatch.events.lexicon import place_words, sectors
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import (
     COMPASS,
@@ -72,11 +73,19 @@ def _unlabelled(p: Parse) -> list[Entity]:
         j = i
         while j < len(p.tokens) and p.tokens[j].pos == "PROPN" and p.ent_at[j] is None:
             j += 1
-        if j > i and not _joined(p, i):
+        if j > i and not _joined(p, i) and not _title(p, i, j):
             first, last = p.tokens[i], p.tokens[j - 1]
             out.append(Entity("", i, j, first.idx, last.idx + len(last.text), p.text(range(i, j))))
         i = j + 1
     return out
+
+
+def _title(p: Parse, i: int, j: int) -> bool:
+    """Whether the words i..j are a title before a person's name ("Secretary Pompeo")."""
+    word = p.tokens[i].lower_text
+    after = p.ent_at[j] if j < len(p.tokens) else None
+    return j == i + 1 and after is not None and after.label == "PERSON" and (
+        word in PERSON_WORDS or word in sectors())
 
 
 def _joined(p: Parse, i: int) -> bool:
