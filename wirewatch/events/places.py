@@ -48,7 +48,8 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
     named.update(match.code for ent in p.ann.entities if ent.label == "NORP"
                  for match in [country_of(ent.text)] if match is not None)  # "Kenyan"
     near = set(named)  # the countries the text names; the ones it names most, it is about
-    about = {c for c, n in named.items() if n == max(named.values())}
+    most = max(named.values(), default=0)
+    about = {c for c, n in named.items() if n == most}
     read = {place.text.lower() for place in first.values()}
     out: dict[int, Place] = {}
     for ent in [*p.ann.entities, *_unlabelled(p)]:
