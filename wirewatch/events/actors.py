@@ -155,7 +155,7 @@ class ActorResolver:
             first = self.cache.get(tok.head)
             if first is not None and first.country:
                 return first.country
-        key = name_key(p.text(self._text_indices(head)))
+        key = name_key(p.text(indices))
         country, how = self.memory.country(head, key, sector)
         if how:
             inferred.append(how)
