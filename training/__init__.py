@@ -1,0 +1,1 @@
+"""Training the event coder: the annotated sentences, their texts, and the model's build."""
