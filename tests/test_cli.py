@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,23 @@ def test_every_command_has_help(command: str) -> None:
     run = cli(command, "--help")
     assert run.returncode == 0
     assert "usage: wirewatch " + command in run.stdout
+
+
+def test_help_loads_no_pipeline() -> None:
+    """`wirewatch --help` builds its parser without spaCy, the store or the readers."""
+    code = ("import sys; from wirewatch.cli import build_parser; build_parser(); "
+            "print(sorted(m for m in ('spacy', 'datasketch', 'wirewatch.sources', "
+            "'wirewatch.store') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_input_kinds_match_the_readers() -> None:
+    from wirewatch.cli import INPUT_KINDS
+    from wirewatch.sources.detect import KINDS
+
+    assert INPUT_KINDS == KINDS
 
 
 def test_bad_arguments_are_one_line_without_traceback(tmp_path: Path) -> None:

@@ -161,7 +161,7 @@ def test_inferred_values_are_marked(nlp: Language) -> None:
 def test_a_protest_with_no_target_is_aimed_at_where_it_is_held(nlp: Language) -> None:
     m = one(nlp, "Demonstrators in Lima blocked a highway on Monday.", "PROTEST")
     assert m.actors[0].sector == "OPP"  # the capital is where they are, not who they are
-    assert [(a.country, a.inferred) for a in m.recipients] == [("PER", ["role"])]
+    assert [(a.country, a.inferred) for a in m.recipients] == [("PER", ("role",))]
 
 
 def test_whom_a_demand_is_put_to(nlp: Language) -> None:
@@ -198,7 +198,7 @@ def test_nationals_are_people_and_protest_their_own_authorities(nlp: Language) -
             "PROTEST")
     assert [(a.country, a.sector) for a in m.actors] == [("PER", "CVL")]
     assert [(a.country, a.sector, a.inferred) for a in m.recipients] == \
-        [("PER", "GOV", ["role"])]
+        [("PER", "GOV", ("role",))]
 
 
 def test_verb_and_object_senses_match_any_form_of_the_object(nlp: Language) -> None:
@@ -330,7 +330,7 @@ def test_forces_moved_are_not_the_places_they_leave(nlp: Language) -> None:
 def test_done_where_it_happens(nlp: Language) -> None:
     curfew = one(nlp, "Police imposed a curfew in Kisumu on Friday.", "COERCE")
     assert countries(curfew.recipients) == {"KEN"}  # the people of the place
-    assert curfew.recipients[0].inferred == ["role"]
+    assert curfew.recipients[0].inferred == ("role",)
     probe = one(nlp, "Kenya is investigating alleged abuses by Somali extremists.", "ACCUSE")
     assert countries(probe.recipients) == {"SOM"}  # whose the abuses are
 
@@ -387,9 +387,30 @@ def test_passive_acts_of_the_authorities(nlp: Language) -> None:
     probe = one(nlp, "A British tourist has been put under investigation in Greece.", "ACCUSE")
     assert countries(probe.recipients) == {"GBR"}  # the one put under investigation
     assert [(a.country, a.sector, a.inferred) for a in probe.actors] == [
-        ("GRC", "GOV", ["role"])]  # the authorities where it happened, inferred
+        ("GRC", "GOV", ("role",))]  # the authorities where it happened, inferred
     led = one(nlp, "Saudi-led forces attacked Houthi positions near Sanaa.", "ASSAULT")
     assert "SAU" in countries(led.actors)  # a force led by a state is that state's
     held = one(nlp, "Officials counted 40 fighters captured by Syrian troops.", "ASSAULT")
     assert (countries(held.actors), [a.text for a in held.recipients]) == (
         {"SYR"}, ["40 fighters"])  # a participle on a noun is passive: the noun is acted on
+
+
+def test_each_event_places_its_own_parties(nlp: Language) -> None:
+    """The same words in two events are two parties: the place of one event never changes
+    the parties of another (the soldiers arresting in Lagos are not those in Accra)."""
+    record = read(nlp, "Soldiers arrested 12 journalists in Lagos and detained three "
+                       "activists in Accra.")
+    coerce = [e for e in record.events if e.event_type == "COERCE"]
+    assert [countries(e.actors) for e in coerce] == [{"NGA"}, {"GHA"}]
+    assert [countries(e.recipients) for e in coerce] == [{"NGA"}, {"GHA"}]
+
+
+def test_records_are_immutable_after_extraction(nlp: Language) -> None:
+    from dataclasses import FrozenInstanceError
+
+    event = one(nlp, "Police arrested two journalists in Lagos on Monday.", "COERCE")
+    with pytest.raises(FrozenInstanceError):
+        event.actors[0].country = "GHA"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        event.event_type = "ASSAULT"  # type: ignore[misc]
+    assert isinstance(event.actors[0].inferred, tuple)

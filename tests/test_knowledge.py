@@ -8,7 +8,17 @@ import pycountry
 import pytest
 
 from wirewatch.dates import resolve
-from wirewatch.events.lexicon import sectors, source_kinds, speech_verbs, triggers, weapons
+from wirewatch.errors import WirewatchError
+from wirewatch.events.conditions import known, validate
+from wirewatch.events.lexicon import (
+    Trigger,
+    sectors,
+    source_kinds,
+    speech_verbs,
+    triggers,
+    weapons,
+)
+from wirewatch.events.triggers import checked_triggers
 from wirewatch.gazetteer import NON_STATE, country_of, distance_km, place_of, places_named
 from wirewatch.knowledge import read_table
 
@@ -25,10 +35,15 @@ def test_triggers_cover_all_sixteen_types() -> None:
     for senses in triggers().values():
         for t in senses:
             assert t.frame in FRAMES
-            assert t.conditions <= {"obj=materiel", "obj=forces", "comp=future", "subj=state",
-                                    "subj=workers", "subj=nonstate", "needs=recipient",
-                                    "obj=event", "via=light", "party=forces",
-                                    "needs=party", "not=naming"}
+    assert checked_triggers() is triggers()  # every condition named has a registered check
+
+
+def test_an_unknown_condition_fails_loudly() -> None:
+    sense = Trigger("send", None, None, False, "AID", None, (), "give",
+                    frozenset({"obj=materiel", "subj=sate"}))
+    with pytest.raises(WirewatchError, match="subj=sate"):
+        validate([sense])
+    assert known() >= {"obj=materiel", "subj=state", "via=light", "obj=event"}
 
 
 def test_codes_are_real() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Document:
     """One unit read from an input: a page, a feed entry, a WARC record, a JSON line."""
 
@@ -26,7 +26,7 @@ class Document:
     publisher: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Article:
     """One article found in a document, cleaned of site chrome."""
 
@@ -44,7 +44,7 @@ class Article:
 # --- annotated text -------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Token:
     i: int
     text: str
@@ -63,7 +63,7 @@ class Token:
         return self.text.lower()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Sentence:
     start: int  # first token
     end: int  # one past the last token
@@ -71,7 +71,7 @@ class Sentence:
     end_char: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Entity:
     label: str
     start: int
@@ -81,7 +81,7 @@ class Entity:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class AnnotatedArticle:
     article: Article
     tokens: list[Token]
@@ -92,7 +92,7 @@ class AnnotatedArticle:
 # --- extracted values -------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Actor:
     text: str
     name: str | None = None
@@ -101,11 +101,11 @@ class Actor:
     id: str | None = None
     start: int | None = None
     end: int | None = None
-    inferred: list[str] = field(default_factory=list)  # fields taken from context, not read
+    inferred: tuple[str, ...] = ()  # fields taken from context, not read
     count: int | None = None  # how many, when the text says exactly ("40 protesters")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Place:
     text: str
     name: str | None
@@ -119,7 +119,7 @@ class Place:
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Source:
     text: str
     name: str | None
@@ -129,7 +129,7 @@ class Source:
     end: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Instrument:
     text: str
     name: str
@@ -138,20 +138,20 @@ class Instrument:
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Factuality:
     polarity: str = "positive"
     modality: str = "asserted"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Evidence:
     text: str
     start: int
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Quote:
     text: str
     speaker: Actor | None
@@ -159,7 +159,7 @@ class Quote:
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class EventMention:
     id: str
     event_type: str
@@ -178,7 +178,7 @@ class EventMention:
     confidence: float
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class ArticleRecord:
     article: Article
     events: list[EventMention] = field(default_factory=list)

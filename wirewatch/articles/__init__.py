@@ -6,6 +6,8 @@ section pages into their articles and reads titles, categories, captions and dat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wirewatch.articles.html import extract_html
 from wirewatch.articles.ids import article_id
 from wirewatch.articles.textdump import segment
@@ -39,8 +41,8 @@ def find_articles(doc: Document) -> list[Article]:
             body = "\n\n".join(p.strip() for p in doc.content.split("\n\n") if p.strip())
             found = [_article(doc, None, body, None, [], None, None)]
     if doc.title and len(found) == 1:
-        found[0].title = doc.title
-        found[0].article_id = article_id(doc.title, found[0].body)
+        found[0] = replace(found[0], title=doc.title,
+                           article_id=article_id(doc.title, found[0].body))
     return [a for a in found if a.body.strip()]
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from wirewatch.cli import commands
 from wirewatch.errors import WirewatchError
-from wirewatch.sources import KINDS
+
+# the input kinds --input-format takes (``sources.detect.KINDS``, checked by a test): the
+# parser is built without importing the readers, so ``--help`` stays instant
+INPUT_KINDS = ("text", "html", "feed", "warc", "jsonl")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("inputs", nargs="+", metavar="INPUT",
                        help="files, folders, globs, URLs, or - for standard input")
-        p.add_argument("--input-format", choices=KINDS, help="override input detection")
+        p.add_argument("--input-format", choices=INPUT_KINDS, help="override input detection")
         p.add_argument("--published", help="publication date (YYYY-MM-DD) for documents "
                        "that do not state one")
         p.add_argument("--publisher", help="publisher for documents that do not name one")
@@ -34,7 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     p.add_argument("--articles-only", action="store_true",
                    help="stop after cleaning and segmentation (no language model)")
-    p.set_defaults(func=commands.extract)
 
     p = sub.add_parser("ingest", help="process inputs into the store")
     inputs(p)
@@ -42,7 +44,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--articles-only", action="store_true",
                    help="store articles, copies and stories without extracting events")
-    p.set_defaults(func=commands.ingest)
 
     p = sub.add_parser("events", help="query merged events")
     p.add_argument("--db", default="wirewatch.db")
@@ -58,19 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="events told by at least N independent origins")
     p.add_argument("--limit", type=int, help="at most this many events")
     p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
-    p.set_defaults(func=commands.events)
 
     p = sub.add_parser("stories", help="articles grouped by the happening they report")
     p.add_argument("--db", default="wirewatch.db")
     p.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
-    p.set_defaults(func=commands.stories)
 
     p = sub.add_parser("export", help="export the whole store")
     p.add_argument("--db", default="wirewatch.db")
     p.add_argument("--format", required=True,
                    choices=("jsonl", "csv", "parquet", "geojson", "gexf"))
     p.add_argument("-o", "--output", required=True, help="output file")
-    p.set_defaults(func=commands.export)
 
     p = sub.add_parser("serve", help="explore the store in a browser (read-only HTTP server)")
     p.add_argument("--db", default="wirewatch.db")
@@ -80,15 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tile-url", help="map tile URL template, e.g. "
                    "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the "
                    "bundled country shapes only)")
-    p.set_defaults(func=commands.serve)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return int(args.func(args))
+    try:  # a command's modules (spaCy, the store, the server) load only when it runs
+        commands = importlib.import_module("wirewatch.cli.commands")
+        return int(getattr(commands, args.command)(args))
     except WirewatchError as exc:
         print(f"wirewatch: {exc}", file=sys.stderr)
         return 1

@@ -139,7 +139,7 @@ class ActorResolver:
         if country is None and sector is None and name is None:
             name = p.text(indices)
         return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
-                     inferred=inferred, id=known.id if known is not None else None,
+                     inferred=tuple(inferred), id=known.id if known is not None else None,
                      count=self._count(head))
 
     def _from_context(self, head: int, indices: list[int], sector: str | None,

@@ -8,7 +8,7 @@ Sources come from "according to X", from reporting verbs ("X said", "X told the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wirewatch.events.actors import ActorResolver
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
@@ -118,7 +118,7 @@ class Attributor:
         src = self._span_source(lo, hi)
         if src is not None:
             if speech_verbs()[p.lemma(verb)] == "social-media" or self._on_social(verb):
-                src.kind = "social-media"
+                src = replace(src, kind="social-media")
             out.append((src, excluded))
         return out
 

@@ -129,4 +129,4 @@ class Memory:
         start, end = self.p.span([head])
         return Actor(text=self.p.tokens[head].text, name=a.name or a.text, country=a.country,
                      sector=a.sector, id=a.id, start=start, end=end,
-                     inferred=[*a.inferred, "coreference"])
+                     inferred=(*a.inferred, "coreference"))

@@ -90,11 +90,11 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
         if main is not None:
             if main.mention.event_type in (f.mention.event_type, "PROTEST") and \
                     not main.mention.recipients:  # "struck to protest against the ruling"
-                main.mention.recipients = f.mention.recipients
+                main.mention = replace(main.mention, recipients=f.mention.recipients)
             continue
         frame = _frame_of(p, f.trigger, frames)
         if frame is not None:
-            _take_content(frame.mention, f.mention)
+            frame.mention = _take_content(frame.mention, f.mention)
             continue
         keep.append(f)
     return keep
@@ -136,14 +136,16 @@ def _frame_of(p: Parse, i: int, frames: Mapping[int, Found]) -> Found | None:
     return None
 
 
-def _take_content(frame: EventMention, content: EventMention) -> None:
+def _take_content(frame: EventMention, content: EventMention) -> EventMention:
     """What the frame is about fills what it leaves open: 'threatened to ban the party'
     is a threat of a ban, made to the party."""
     if frame.event_type == "THREATEN" and frame.mode is None:
-        frame.mode = _threat_mode(content)
+        frame = replace(frame, mode=_threat_mode(content))
     if not frame.recipients:
-        frame.recipients = [a for a in content.recipients if a not in frame.actors] or \
-            [a for a in content.actors if a not in frame.actors]
+        frame = replace(frame, recipients=[
+            a for a in content.recipients if a not in frame.actors] or [
+            a for a in content.actors if a not in frame.actors])
+    return frame
 
 
 def _claim_of_protest(p: Parse, f: Found, found: list[Found]) -> bool:
@@ -171,9 +173,10 @@ def _fold_transfers(found: list[Found]) -> None:
                       g.mention.event_type == "AID" and g.mention.instruments), None)
         if first is None:
             continue
-        for a in f.mention.recipients:
-            if all(a.start != b.start for b in first.mention.recipients):
-                first.mention.recipients.append(a)
+        added = [a for a in f.mention.recipients
+                 if all(a.start != b.start for b in first.mention.recipients)]
+        first.mention = replace(first.mention,
+                                recipients=[*first.mention.recipients, *added])
 
 
 def _inherit(found: list[Found]) -> None:
@@ -186,14 +189,15 @@ def _inherit(found: list[Found]) -> None:
                 (g.mention.actors or g.mention.recipients)]
         if not m.actors and not m.recipients and same:
             ante = same[-1].mention
-            m.actors = [_inferred(a) for a in ante.actors]
-            m.recipients = [_inferred(a) for a in ante.recipients]
-            if not f.own_attribution:
-                m.attribution = list(ante.attribution)
+            m = replace(m, actors=[_inferred(a) for a in ante.actors],
+                        recipients=[_inferred(a) for a in ante.recipients],
+                        attribution=m.attribution if f.own_attribution
+                        else list(ante.attribution))
         if m.event_type in RECIPIENT_REQUIRED and not m.recipients:
             donors = [g for g in same if g.mention.recipients]
             if donors:
-                m.recipients = [_inferred(a) for a in donors[-1].mention.recipients]
+                m = replace(m, recipients=[_inferred(a) for a in donors[-1].mention.recipients])
+        f.mention = m
 
 
 def _as_commitment(f: Found) -> Found:
@@ -222,4 +226,4 @@ def _threat_mode(m: EventMention) -> str | None:
 
 
 def _inferred(actor: Actor) -> Actor:
-    return replace(actor, inferred=[*actor.inferred, "context"])
+    return replace(actor, inferred=(*actor.inferred, "context"))

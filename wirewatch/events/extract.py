@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import resolve
 from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver, from_abroad
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, type_model, weigh_types
+from wirewatch.events.conditions import ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, sectors
+from wirewatch.events.lexicon import Trigger, assault_modes, context_cues
 from wirewatch.events.places import PLACE_LABELS, find_places
 from wirewatch.events.tree import Parse
-from wirewatch.events.triggers import DEMAND, candidates, complement_is_future, demands
+from wirewatch.events.triggers import DEMAND, candidates, demands
 from wirewatch.gazetteer import country_name
 from wirewatch.records import (
     Actor,
@@ -32,7 +35,6 @@ from wirewatch.records import (
 BY_AUTHORITIES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 # events done to a place's people when no one else is named: "imposed a curfew in Cizre"
 ON_PLACE = frozenset({"PROTEST", "COERCE", "ASSAULT"})
-FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 # "the withdrawal of X", "calls by X", "a demand from X", "aid to X": the party a thing is
 # of, comes from or goes to, in that order
 OWNER_PREPS = ("of", "by", "from", "to", "against")
@@ -65,12 +67,11 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
-    events = []
-    for f in found:
-        m = f.mention
-        m.attribution = head + [s for s in m.attribution if (s.name or s.text) != publisher]
-        m.confidence = _confidence(f)
-        events.append(m)
+    events = [
+        replace(f.mention, confidence=_confidence(f), attribution=head + [
+            s for s in f.mention.attribution if (s.name or s.text) != publisher])
+        for f in found
+    ]
     return ArticleRecord(
         article=ann.article,
         events=events,
@@ -80,15 +81,16 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
 
 
 def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution: Attributor,
-             places: dict[int, Place], r: Roles | None = None) -> Found | None:
+             places: dict[int, Place], r: Roles | None = None, strict: bool = True
+             ) -> Found | None:
+    """The event a trigger sense reports, or None when a condition of the sense fails or
+    it has no party (unless not ``strict``: the coder has found its type in the sentence)."""
     r = r or roles(p, i, trig)
     instruments = find_instruments(p, r.scope)
     pronoun_things = bool(r.things) and all(p.is_pronoun(t) for t in r.things)
-    if "obj=materiel" in trig.conditions and not instruments and not (
-            pronoun_things and _weapon_before(p, i)):
-        return None
-    if "obj=forces" in trig.conditions and not any(
-            sectors().get(p.lemma(t)) in FORCES for t in r.things):
+    reading = Reading(p, i, tuple(r.things), (), (), tuple(instruments),
+                      "obj=materiel" in trig.conditions and _weapon_before(p, i))
+    if strict and failed(trig, reading, ON_THINGS):
         return None
     actor_list = _actors(actors, r.actors)
     recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
@@ -98,28 +100,9 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
             location.country and trig.event_type in BY_AUTHORITIES:
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
-    _place_parties(trig, actor_list, recipients, location, places)
-    if "comp=future" in trig.conditions and not complement_is_future(p, i):
-        return None
-    if "subj=state" in trig.conditions and not any(a.sector in STATE_SECTORS or (
-            a.country and a.sector is None) for a in actor_list):
-        return None
-    if "subj=nonstate" in trig.conditions and (not actor_list or any(
-            a.sector in STATE_SECTORS or (a.country and a.sector is None) for a in actor_list)):
-        return None
-    if "subj=workers" in trig.conditions and not any(a.sector in ("LAB", "EDU", "MED")
-                                                     for a in actor_list):
-        return None
-    if not actor_list and not recipients and not instruments:
-        return None
-    if "needs=recipient" in trig.conditions and not recipients:
-        return None
-    if "not=naming" in trig.conditions and _naming(p, i):
-        return None
-    if "needs=party" in trig.conditions and not recipients and len(actor_list) < 2:
-        return None  # "the cabinet met": a body's own meeting
-    if "party=forces" in trig.conditions and not any(
-            a.sector in FORCES for a in actor_list + recipients):
+    actor_list, recipients = _place_parties(trig, actor_list, recipients, location, places)
+    reading = replace(reading, actors=tuple(actor_list), recipients=tuple(recipients))
+    if strict and (failed(trig, reading) or not (actor_list or recipients or instruments)):
         return None
     sent = p.sentence(i)
     facts = factuality(p, i, None, p.ann.article.published)
@@ -155,32 +138,31 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
 
 
 def _place_parties(trig: Trigger, actors: list[Actor], recipients: list[Actor],
-                   location: Place | None, places: dict[int, Place]) -> None:
-    """What the places of an event say of its parties: those of no country are of the
-    country where it happens ("12 journalists" arrested in Lagos), except forces sent to or
-    withdrawn from it and parties from abroad; a city attacked is no government ("attacked
-    Kabul")."""
+                   location: Place | None, places: dict[int, Place]
+                   ) -> tuple[list[Actor], list[Actor]]:
+    """What the places of an event say of its parties, as new parties: those of no country
+    are of the country where it happens ("12 journalists" arrested in Lagos), except forces
+    sent to or withdrawn from it and parties from abroad; a city attacked is no government
+    ("attacked Kabul")."""
     if trig.event_type == "ASSAULT":
         spans = {(place.start, place.end) for place in places.values()}
-        for party in recipients:
-            if (party.start, party.end) in spans and party.sector == "GOV":
-                party.sector = None
+        recipients = [replace(party, sector=None) if (party.start, party.end) in spans and
+                      party.sector == "GOV" else party for party in recipients]
     if location is None or not location.country:
-        return
-    for party in ([] if trig.frame in ("deploy", "leave") else actors) + recipients:
+        return actors, recipients
+    country = location.country
+
+    def placed(party: Actor) -> Actor:
         if (party.country is None and not from_abroad(party)) or (
                 party.name is None and "country" in party.inferred):
-            party.country = location.country
-            if "country" not in party.inferred:
-                party.inferred.append("country")
+            inferred = party.inferred if "country" in party.inferred else (
+                *party.inferred, "country")
+            return replace(party, country=country, inferred=inferred)
+        return party
 
-
-def _naming(p: Parse, i: int) -> bool:
-    """Does the verb give something a name ("call them X", "a group called X", "what he
-    called a betrayal") rather than report an act?"""
-    tok = p.tokens[i]
-    return p.child(i, "oprd") is not None and (
-        p.child(i, "dobj") is not None or tok.dep == "acl" or p.is_passive(i))
+    if trig.frame not in ("deploy", "leave"):
+        actors = [placed(a) for a in actors]
+    return actors, [placed(r) for r in recipients]
 
 
 def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
@@ -194,7 +176,7 @@ def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
     if where is not None and where.country and (trig.event_type in ON_PLACE or
                                                 where.country not in {a.country for a in actors}):
         return [Actor(text=where.text, name=where.name, country=where.country,
-                      start=where.start, end=where.end, inferred=["role"])]
+                      start=where.start, end=where.end, inferred=("role",))]
     own = actors[0]
     if trig.event_type == "PROTEST" and own.country and own.sector not in STATE_SECTORS:
         return [_authorities(own.country, own)]
@@ -204,7 +186,7 @@ def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
 def _authorities(country: str, words: Actor | Place) -> Actor:
     """A country's government, inferred from its role and shown by the words that imply it."""
     return Actor(text=words.text, name=country_name(country), country=country, sector="GOV",
-                 start=words.start, end=words.end, inferred=["role"])
+                 start=words.start, end=words.end, inferred=("role",))
 
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from wirewatch.events.arguments import Roles, controller, left_subject
+from wirewatch.events.conditions import validate
 from wirewatch.events.lexicon import Trigger, speech_verbs, triggers
 from wirewatch.events.tree import Parse
 
-FUTURE_WORDS = frozenset({"will", "would", "shall", "going"})
 OBLIGATION = frozenset({"must", "should"})
 # nouns whose "that" clause is what someone said: "issued a reminder that X must cooperate"
 MESSAGES = frozenset({"reminder", "warning", "message", "statement", "insistence", "appeal",
@@ -18,15 +20,23 @@ GENERIC_HEADS = frozenset({"effort", "mission", "bid", "initiative", "attempt", 
 DEMAND = Trigger("must", None, None, False, "REQUEST", "change", (), "ask", frozenset())
 
 
+@cache
+def checked_triggers() -> dict[tuple[str, bool], list[Trigger]]:
+    """The trigger lexicon, every condition it names checked against the registry."""
+    table = triggers()
+    validate(t for group in table.values() for t in group)
+    return table
+
+
 def candidates(p: Parse, i: int) -> list[Trigger]:
     """The trigger senses token i may carry, the most specific first."""
     tok = p.tokens[i]
     if tok.pos == "VERB" and tok.dep != "amod":
-        senses = triggers().get((p.lemma(i), False), [])
+        senses = checked_triggers().get((p.lemma(i), False), [])
         return [t for t in senses if _verb_particle(p, i, t)]
     if tok.pos in ("NOUN", "PROPN") and (tok.dep != "compound" or
                                           p.lemma(tok.head) in GENERIC_HEADS):
-        senses = triggers().get((p.lemma(i), True), []) or triggers().get(
+        senses = checked_triggers().get((p.lemma(i), True), []) or checked_triggers().get(
             (tok.lower_text, True), [])
         return [t for t in senses if _noun_modifier(p, i, t) and (
             "via=light" not in t.conditions or _light_object(p, i))]
@@ -39,7 +49,7 @@ def _light_object(p: Parse, i: int) -> bool:
     head = p.tokens[tok.head]
     return tok.dep == "dobj" and head.pos == "VERB" and any(
         t.event_type == "NONE" and "obj=event" in t.conditions
-        for t in triggers().get((p.lemma(head.i), False), []))
+        for t in checked_triggers().get((p.lemma(head.i), False), []))
 
 
 def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
@@ -65,16 +75,6 @@ def _noun_modifier(p: Parse, i: int, t: Trigger) -> bool:
     words = t.particle.split()
     mods = [p.lemma(c) for c in p.children(i, "compound", "amod")]
     return all(w in mods for w in words)
-
-
-def complement_is_future(p: Parse, i: int) -> bool:
-    """Does a clause below the trigger speak of the future ('that X would be done', 'to
-    fight on')?"""
-    infinitives = [c for c in p.children(i, "xcomp", "advcl")
-                   if any(p.tokens[a].lower_text == "to" for a in p.children(c, "aux"))]
-    return bool(infinitives) or any(
-        p.tokens[j].lower_text in FUTURE_WORDS and p.tokens[j].dep == "aux"
-        for j in p.subtree(i) if j > i)
 
 
 def demands(p: Parse) -> list[tuple[int, Roles]]:

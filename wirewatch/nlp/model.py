@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -56,3 +57,16 @@ def load_model(name: str | None = None) -> Language:
         f"language model {wanted!r} is not installed; install the pinned lock file "
         f"(requirements.lock) or point {ENV_VAR} at an installed spaCy pipeline"
     )
+
+
+CODER_DIR = Path(__file__).resolve().parent.parent / "models" / "event_coder"
+
+
+@cache
+def load_coder() -> Language:
+    """The trained event coder bundled with the package (``training/build.py`` makes it):
+    a small spaCy pipeline that scores each PLOVER type for a sentence."""
+    if not (CODER_DIR / "meta.json").exists():
+        raise WirewatchError(f"the event coder is missing from {CODER_DIR}; "
+                             "rebuild it with ./run.sh train")
+    return spacy.load(CODER_DIR)

@@ -1,0 +1,139 @@
+"""The trigger lexicon's conditions, one registered check each.
+
+A sense in ``knowledge/triggers.tsv`` may carry conditions ("obj=forces",
+"needs=recipient", …). Each name is registered here with the check that decides it on the
+event as read; ``failed`` names the first that does not hold. ``validate`` rejects a table
+naming a condition nobody checks, so a typo in the TSV fails loudly instead of doing
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from wirewatch.errors import WirewatchError
+from wirewatch.events.actors import STATE_SECTORS
+from wirewatch.events.lexicon import Trigger, sectors
+from wirewatch.events.tree import Parse
+from wirewatch.records import Actor, Instrument
+
+FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
+# decided while finding the trigger itself (``triggers.candidates``), not on the event
+TOKEN_LEVEL = frozenset({"via=light", "obj=event"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "going"})
+# decided on what is given or moved alone, before the parties are read
+ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a condition may look at: the trigger and the event's parties as read."""
+
+    p: Parse
+    i: int
+    things: tuple[int, ...]
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+    instruments: tuple[Instrument, ...]
+    weapon_before: bool  # a weapon named just before a pronoun object ("them")
+
+
+Check = Callable[[Reading], bool]
+CHECKS: dict[str, Check] = {}
+
+
+def condition(name: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        CHECKS[name] = check
+        return check
+    return register
+
+
+def known() -> frozenset[str]:
+    return frozenset(CHECKS) | TOKEN_LEVEL
+
+
+def validate(senses: Iterable[Trigger]) -> None:
+    for trig in senses:
+        unknown = sorted(trig.conditions - known())
+        if unknown:
+            raise WirewatchError(f"trigger {trig.lemma!r} ({trig.event_type}) names unknown "
+                                 f"conditions {unknown}; known: {sorted(known())}")
+
+
+def failed(trig: Trigger, r: Reading, among: frozenset[str] | None = None) -> str | None:
+    """The first of the sense's conditions (of those ``among``) that does not hold."""
+    names = trig.conditions - TOKEN_LEVEL if among is None else trig.conditions & among
+    return next((c for c in sorted(names) if not CHECKS[c](r)), None)
+
+
+def _complement_is_future(p: Parse, i: int) -> bool:
+    """Does a clause below the trigger speak of the future ('that X would be done', 'to
+    fight on')?"""
+    infinitives = [c for c in p.children(i, "xcomp", "advcl")
+                   if any(p.tokens[a].lower_text == "to" for a in p.children(c, "aux"))]
+    return bool(infinitives) or any(
+        p.tokens[j].lower_text in FUTURE_AUX and p.tokens[j].dep == "aux"
+        for j in p.subtree(i) if j > i)
+
+
+def _state(a: Actor) -> bool:
+    return a.sector in STATE_SECTORS or (a.country is not None and a.sector is None)
+
+
+@condition("obj=materiel")
+def _materiel(r: Reading) -> bool:
+    """What is given is a weapon, materiel, goods or money."""
+    pronouns = bool(r.things) and all(r.p.is_pronoun(t) for t in r.things)
+    return bool(r.instruments) or (pronouns and r.weapon_before)
+
+
+@condition("obj=forces")
+def _forces_moved(r: Reading) -> bool:
+    return any(sectors().get(r.p.lemma(t)) in FORCES for t in r.things)
+
+
+@condition("comp=future")
+def _future_complement(r: Reading) -> bool:
+    return _complement_is_future(r.p, r.i)
+
+
+@condition("subj=state")
+def _by_state(r: Reading) -> bool:
+    return any(_state(a) for a in r.actors)
+
+
+@condition("subj=nonstate")
+def _by_nonstate(r: Reading) -> bool:
+    return bool(r.actors) and not any(_state(a) for a in r.actors)
+
+
+@condition("subj=workers")
+def _by_workers(r: Reading) -> bool:
+    return any(a.sector in ("LAB", "EDU", "MED") for a in r.actors)
+
+
+@condition("needs=recipient")
+def _has_recipient(r: Reading) -> bool:
+    return bool(r.recipients)
+
+
+@condition("not=naming")
+def _not_naming(r: Reading) -> bool:
+    """The verb does not give something a name ("a group called X", "what he called a
+    betrayal")."""
+    p, tok = r.p, r.p.tokens[r.i]
+    return not (p.child(r.i, "oprd") is not None and (
+        p.child(r.i, "dobj") is not None or tok.dep == "acl" or p.is_passive(r.i)))
+
+
+@condition("needs=party")
+def _other_party(r: Reading) -> bool:
+    """Someone else takes part: "the cabinet met" is a body's own meeting."""
+    return bool(r.recipients) or len(r.actors) >= 2
+
+
+@condition("party=forces")
+def _forces_involved(r: Reading) -> bool:
+    return any(a.sector in FORCES for a in r.actors + r.recipients)
