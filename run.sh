@@ -4,6 +4,7 @@
 #                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
 #   ./run.sh test    lint, type-check and run the test suite (what CI runs)
 #   ./run.sh bench   the throughput (needs ../shared) and grouping benchmarks
+#   ./run.sh train   rebuild the bundled event coder from data/training (needs ../shared)
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -57,14 +58,17 @@ case "${1:-}" in
   test)
     setup
     browser
-    "$VENV/bin/ruff" check wirewatch tests bench scripts evaluation
+    "$VENV/bin/ruff" check wirewatch tests bench scripts evaluation training
     "$VENV/bin/mypy"
     "$VENV/bin/python" -m pytest -q ;;
+  train)
+    setup
+    "$VENV/bin/python" -m training.build ;;
   bench)
     setup
     "$VENV/bin/python" bench/throughput.py
     "$VENV/bin/python" bench/grouping.py --articles "${WIREWATCH_BENCH_ARTICLES:-100000}" ;;
   *)
-    sed -n '2,6p' "$0" >&2
+    sed -n '2,7p' "$0" >&2
     exit 2 ;;
 esac

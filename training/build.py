@@ -17,30 +17,67 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-import spacy
 from spacy.tokens import DocBin
 
 from training.data import Example, examples, first_annotations
-from wirewatch.events.coder import LABELS
-from wirewatch.nlp.model import CODER_DIR as MODEL_DIR
+from training.readers import ATTRS
+from wirewatch.events.coder import CONTENT, NO_EVENT, coder_doc
+from wirewatch.nlp.annotate import annotate
+from wirewatch.nlp.model import CODER_DIR, load_model
+from wirewatch.records import AnnotatedArticle, Article
 
 CONFIG = Path(__file__).with_name("coder.cfg")
+MISSING = ""  # no tag: no loss
 HELD_OUT = 10  # one document in ten is spaCy's development set
-KEPT = ("config.cfg", "meta.json", "tokenizer", "vocab", "textcat_multilabel")
+KEPT = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "triggers")
 
 
 def held_out(doc: str) -> bool:
     return int(hashlib.sha256(doc.encode()).hexdigest(), 16) % HELD_OUT == 0
 
 
+def trigger_heads(ann: AnnotatedArticle, events: tuple[dict[str, Any], ...]) -> list[str]:
+    """The word tags of one annotated sentence: the head word of each event's trigger (the
+    first occurrence not taken by an earlier event, as written or in any case) carries the
+    event's type, every other content word ``NO_EVENT``; function words are left untagged
+    (no loss: the rare triggers are not drowned in words that never are). A trigger not
+    found is left out."""
+    tokens = ann.tokens
+    text = ann.article.body
+    tags = [NO_EVENT if t.pos in CONTENT else MISSING for t in tokens]
+    used: list[tuple[int, int]] = []
+    for event in events:
+        words = (event.get("trigger") or "").strip()
+        if not words:
+            continue
+        for haystack, needle in ((text, words), (text.lower(), words.lower())):
+            at = haystack.find(needle)
+            while at >= 0 and any(s < at + len(needle) and at < e for s, e in used):
+                at = haystack.find(needle, at + 1)
+            if at >= 0:
+                break
+        if at < 0:
+            continue
+        used.append((at, at + len(needle)))
+        inside = [t.i for t in tokens if at <= t.idx < at + len(needle)]
+        if inside:  # the word whose head lies outside the trigger: its syntactic head
+            head = next((i for i in inside if tokens[i].head not in inside or
+                         tokens[i].head == i), inside[0])
+            if tags[head] in (NO_EVENT, MISSING):
+                tags[head] = event["type"]
+    return tags
+
+
 def corpus(items: list[Example], path: Path) -> None:
-    nlp = spacy.blank("en")
-    bin_ = DocBin(store_user_data=False)
-    for ex in items:
-        doc = nlp.make_doc(ex.text)
-        doc.cats = {label: float(label in ex.types) for label in LABELS}
-        bin_.add(doc)
+    """Each sentence parsed as the engine parses it, its words tagged by
+    ``trigger_heads``."""
+    bin_ = DocBin(attrs=ATTRS, store_user_data=False)
+    articles = [Article(ex.id, ex.id, None, ex.text) for ex in items]
+    nlp = load_model()
+    for ex, ann in zip(items, annotate(articles, nlp), strict=True):
+        bin_.add(coder_doc(nlp.vocab, ann.tokens, trigger_heads(ann, ex.events)))
     path.parent.mkdir(parents=True, exist_ok=True)
     bin_.to_disk(path)
 
@@ -59,17 +96,18 @@ def main() -> int:
     corpus(dev, args.out / "dev.spacy")
     print(f"{len(train)} training sentences, {len(dev)} held out", file=sys.stderr)
     subprocess.run([sys.executable, "-m", "spacy", "train", str(args.config),
+                    "--code", str(Path(__file__).with_name("readers.py")),
                     "--output", str(args.out / "model"),
                     "--paths.train", str(args.out / "train.spacy"),
                     "--paths.dev", str(args.out / "dev.spacy")], check=True)
     if not args.no_install:
-        shutil.rmtree(MODEL_DIR, ignore_errors=True)
-        MODEL_DIR.mkdir(parents=True)
-        best = args.out / "model" / "model-best"
+        shutil.rmtree(CODER_DIR, ignore_errors=True)
+        CODER_DIR.mkdir(parents=True)
+        best = args.out / "model" / "model-last"  # a fixed step count: the last is the model
         for name in KEPT:
             src = best / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, MODEL_DIR / name)
-        print(f"installed {MODEL_DIR}", file=sys.stderr)
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, CODER_DIR / name)
+        print(f"installed {CODER_DIR}", file=sys.stderr)
     return 0
 
 

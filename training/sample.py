@@ -20,7 +20,11 @@ from training.corpus import documents
 from wirewatch.nlp.model import load_model
 from wirewatch.shared_data import shared_path
 
-RUNS = {"guardian": (None, 10), "ecbplus": (400, 3), "scrapinghub": (None, 5)}
+# per round and source: how many documents (None: all) and how long a run from each
+ROUNDS: dict[int, dict[str, tuple[int | None, int]]] = {
+    1: {"guardian": (None, 10), "ecbplus": (400, 3), "scrapinghub": (None, 5)},
+    2: {"guardian": (None, 10), "ecbplus": (None, 3)},
+}
 SEED = 20261201
 MIN_CHARS = 20
 
@@ -43,11 +47,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
 
 
-def sample() -> list[dict[str, object]]:
-    rng = random.Random(SEED)
+def sample(round_: int = 1, earlier: list[dict[str, object]] | None = None
+           ) -> list[dict[str, object]]:
+    """A round's sentences; later rounds skip those drawn before (``earlier``) and number
+    on after them."""
+    rng = random.Random(SEED + round_ - 1)
     excluded = dev_spans()
+    taken = earlier or []
+    for item in taken:
+        excluded.setdefault(str(item["doc"]), []).append(
+            (int(str(item["start"])), int(str(item["end"]))))
     items: list[dict[str, object]] = []
-    for source, (n_docs, run) in RUNS.items():
+    for source, (n_docs, run) in ROUNDS[round_].items():
         docs = sorted(documents(source))
         chosen = sorted(rng.sample(docs, n_docs)) if n_docs else docs
         for doc in chosen:
@@ -62,7 +73,8 @@ def sample() -> list[dict[str, object]]:
             for i in usable[first:first + run]:
                 start, end = sents[i]
                 context = list(sents[i - 1]) if i else None
-                items.append({"id": f"{source}-{len(items):05d}", "source": source, "doc": doc,
+                items.append({"id": f"{source}-{len(taken) + len(items):05d}",
+                              "source": source, "doc": doc,
                               "start": start, "end": end, "context": context})
     return items
 
@@ -95,10 +107,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--batches", nargs=2, metavar=("FOLDER", "N"))
     parser.add_argument("--twice", type=int, default=320)
+    parser.add_argument("--round", type=int, default=1, choices=sorted(ROUNDS),
+                        help="a later round adds to --out what earlier ones drew")
     args = parser.parse_args()
-    items = sample()
+    earlier = [json.loads(line) for line in args.out.open(encoding="utf-8")] \
+        if args.round > 1 else []
+    items = sample(args.round, earlier)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as out:
+    with args.out.open("a" if earlier else "w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps(item) + "\n")
     print(f"{len(items)} sentences -> {args.out}")

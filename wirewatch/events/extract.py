@@ -10,6 +10,7 @@ from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver, fr
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, type_model, weigh_types
+from wirewatch.events.coder import Coder, Scores, added, trigger_scores
 from wirewatch.events.conditions import ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
@@ -41,9 +42,11 @@ OWNER_PREPS = ("of", "by", "from", "to", "against")
 
 
 def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
-            model: TypeModel | None = None) -> ArticleRecord:
+            model: TypeModel | None = None, coder: Coder | None = trigger_scores
+            ) -> ArticleRecord:
     """The article's events, quotes and places. ``type_ratio`` and ``model`` (the bundled
-    one by default): see ``classify.weigh_types``."""
+    one by default): see ``classify.weigh_types``; ``coder`` scores the words of the text
+    as triggers (None: the rules alone)."""
     p = Parse(ann)
     places = find_places(p)
     actors = ActorResolver(p, ann.article.title, places)
@@ -51,11 +54,7 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
     publisher = ann.article.publisher
     found: list[Found] = []
     for tok in p.tokens:
-        for trig in candidates(p, tok.i):
-            if trig.event_type == "NONE":
-                if "obj=event" not in trig.conditions or _governs_event_noun(p, tok.i):
-                    break
-                continue
+        for trig in _senses(p, tok.i):
             item = _mention(p, tok.i, trig, actors, attribution, places)
             if item is not None:
                 found.append(item)
@@ -64,6 +63,8 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         item = _mention(p, modal, DEMAND, actors, attribution, places, demand_roles)
         if item is not None:
             found.append(item)
+    if coder is not None:
+        found += _coded(p, found, coder(ann.tokens), actors, attribution, places)
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
@@ -78,6 +79,46 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         quotes=attribution.result.quotes,
         places=sorted(places.values(), key=lambda pl: pl.start),
     )
+
+
+def _senses(p: Parse, i: int) -> list[Trigger]:
+    """The event senses token i may carry; none past a sense that says it is no event
+    (a light verb's sense waits for its event noun: 'launched an attack')."""
+    out = []
+    for trig in candidates(p, i):
+        if trig.event_type == "NONE":
+            if "obj=event" not in trig.conditions or _governs_event_noun(p, i):
+                break
+            continue
+        out.append(trig)
+    return out
+
+
+def _coded(p: Parse, found: list[Found], scores: Scores, actors: ActorResolver,
+           attribution: Attributor, places: dict[int, Place]) -> list[Found]:
+    """The events the coder finds in sentences where the rules read none: a word it tags
+    as a trigger (``coder.added``), read with the word's sense of that type (its
+    conditions waived) or, where the lexicon has none, as one acting on its object."""
+    read = {f.sentence for f in found}
+    have: set[tuple[int, str]] = set()
+    out: list[Found] = []
+    for tok in p.tokens:
+        k = p.sentence_index(tok.i)
+        likely = scores.get(tok.i)
+        if likely is None or k in read:
+            continue
+        for kind in added(likely):
+            if (k, kind) in have:
+                continue
+            trig = next((t for t in _senses(p, tok.i) if t.event_type == kind), None) or \
+                Trigger(p.lemma(tok.i), None, None, tok.pos in ("NOUN", "PROPN"), kind, None,
+                        (), "act", frozenset())
+            item = _mention(p, tok.i, trig, actors, attribution, places, strict=False)
+            if item is not None:
+                out.append(item)
+                have.add((k, kind))
+                break
+    return out
 
 
 def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution: Attributor,
