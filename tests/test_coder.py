@@ -22,7 +22,7 @@ FACTUALITY = {"asserted", "negated", "hypothetical", "future", "historical"}
 def test_the_coder_tags_trigger_words(nlp: Language) -> None:
     ann = next(annotate([Article("t", "t", None, "Gunmen shot dead five soldiers near the "
                                  "border on Monday.")], nlp))
-    scores = trigger_scores(ann.tokens)
+    scores = trigger_scores([ann.tokens])
     shot = next(t.i for t in ann.tokens if t.text == "shot")
     assert max(scores[shot], key=lambda k: scores[shot][k]) == "ASSAULT"
     assert all(ann.tokens[i].pos in CONTENT for i in scores)  # function words: never

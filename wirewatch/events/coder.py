@@ -10,6 +10,7 @@ triggers; the event stage reads those events where the rules read none.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy
 from spacy.tokens import Doc
@@ -27,42 +28,45 @@ ADD = 0.8
 FLOOR = 0.05  # scores below this are not reported
 # index of a word → its likely types
 Scores = dict[int, dict[str, float]]
-Coder = Callable[[Sequence[Token]], Scores]
+Coder = Callable[[Sequence[Sequence[Token]]], Scores]
 
 
 def coder_doc(vocab: Vocab, tokens: Sequence[Token], tags: Sequence[str] | None = None
               ) -> Doc:
-    """The coder's view of parsed words: their text, lemma, part of speech, syntactic
-    relation and entity label (the same at training and at run time), with trigger tags
-    when training."""
+    """The coder's view of a parsed sentence: its words' text, lemma, part of speech,
+    syntactic relation and entity label (the same at training and at run time), with
+    trigger tags when training."""
+    base = tokens[0].i if tokens else 0
     return Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.ws) for t in tokens],
                lemmas=[t.lemma for t in tokens], pos=[t.pos for t in tokens],
-               deps=[t.dep for t in tokens], heads=[t.head for t in tokens],
+               deps=[t.dep for t in tokens], heads=[t.head - base for t in tokens],
                ents=[f"{t.ent_iob}-{t.ent_type}" if t.ent_iob in ("B", "I") else t.ent_iob
                      for t in tokens],
                tags=list(tags) if tags is not None else None)
 
 
-def trigger_scores(tokens: Sequence[Token]) -> Scores:
-    """P(each word triggers an event of each type), by word index, for the words and types
-    that reach ``FLOOR``."""
-    if not tokens:
+def trigger_scores(sentences: Sequence[Sequence[Token]]) -> Scores:
+    """P(each word triggers an event of each type), by the word's index in its article,
+    for the content words and types that reach ``FLOOR``. Each sentence is read alone, as
+    in training."""
+    sentences = [s for s in sentences if s]
+    if not sentences:
         return {}
     nlp = load_coder()
-    doc = nlp.get_pipe("tok2vec")(coder_doc(nlp.vocab, tokens))
-    tagger = nlp.get_pipe("triggers")
-    labels = list(tagger.labels)  # type: ignore[attr-defined]
-    logits = numpy.asarray(tagger.model.predict([doc])[0])  # type: ignore[attr-defined]
-    exp = numpy.exp(logits - logits.max(axis=1, keepdims=True))
-    probs = exp / exp.sum(axis=1, keepdims=True)
+    tok2vec: Any = nlp.get_pipe("tok2vec")
+    tagger: Any = nlp.get_pipe("triggers")
+    docs = list(tok2vec.pipe(coder_doc(nlp.vocab, s) for s in sentences))
+    labels = list(tagger.labels)
     out: Scores = {}
-    for i, row in enumerate(probs.tolist()):
-        if tokens[i].pos not in CONTENT:
-            continue
-        likely = {label: p for label, p in zip(labels, row, strict=True)
-                  if label != NO_EVENT and p >= FLOOR}
-        if likely:
-            out[i] = likely
+    for tokens, logits in zip(sentences, tagger.model.predict(docs), strict=True):
+        raw = numpy.asarray(logits)
+        exp = numpy.exp(raw - raw.max(axis=1, keepdims=True))
+        for tok, row in zip(tokens, (exp / exp.sum(axis=1, keepdims=True)).tolist(),
+                            strict=True):
+            likely = {label: p for label, p in zip(labels, row, strict=True)
+                      if label != NO_EVENT and p >= FLOOR}
+            if likely and tok.pos in CONTENT:
+                out[tok.i] = likely
     return out
 
 

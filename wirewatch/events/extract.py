@@ -64,7 +64,9 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         if item is not None:
             found.append(item)
     if coder is not None:
-        found += _coded(p, found, coder(ann.tokens), actors, attribution, places)
+        read = {f.sentence for f in found}
+        unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]
+        found += _coded(p, read, coder(unread), actors, attribution, places)
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
@@ -94,12 +96,11 @@ def _senses(p: Parse, i: int) -> list[Trigger]:
     return out
 
 
-def _coded(p: Parse, found: list[Found], scores: Scores, actors: ActorResolver,
+def _coded(p: Parse, read: set[int], scores: Scores, actors: ActorResolver,
            attribution: Attributor, places: dict[int, Place]) -> list[Found]:
-    """The events the coder finds in sentences where the rules read none: a word it tags
-    as a trigger (``coder.added``), read with the word's sense of that type (its
-    conditions waived) or, where the lexicon has none, as one acting on its object."""
-    read = {f.sentence for f in found}
+    """The events the coder finds in sentences where the rules read none (not ``read``): a
+    word it tags as a trigger (``coder.added``), read with the word's sense of that type
+    (its conditions waived) or, where the lexicon has none, as one acting on its object."""
     have: set[tuple[int, str]] = set()
     out: list[Found] = []
     for tok in p.tokens:
