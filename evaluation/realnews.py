@@ -53,8 +53,11 @@ def sentence_events(items: list[dict[str, Any]]) -> Iterable[list[EventMention]]
         if not isinstance(result, ArticleRecord):
             yield []
             continue
-        start = result.article.body.rfind(item["text"].strip())
-        end = start + len(item["text"].strip())
+        text = item["text"].strip()
+        start = result.article.body.rfind(text)
+        if start < 0:  # cleaning rewrote the sentence ("•" lists): it is the body's end
+            start = max(0, len(result.article.body) - len(text))
+        end = start + len(text)
         yield [e for e in result.events if start <= e.trigger.start < end]
 
 

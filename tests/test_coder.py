@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
 
 from training.data import ANNOTATIONS, SENTENCES, examples
-from wirewatch.events.coder import ADD, CONTENT, added, trigger_scores
+from wirewatch.events.coder import ADD, Scores, added, trigger_scores
 from wirewatch.events.extract import extract
 from wirewatch.nlp.annotate import annotate
-from wirewatch.records import Article
+from wirewatch.records import Article, Token
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
@@ -25,23 +26,29 @@ def test_the_coder_tags_trigger_words(nlp: Language) -> None:
     scores = trigger_scores([ann.tokens])
     shot = next(t.i for t in ann.tokens if t.text == "shot")
     assert max(scores[shot], key=lambda k: scores[shot][k]) == "ASSAULT"
-    assert all(ann.tokens[i].pos in CONTENT for i in scores)  # function words: never
+    assert not any(ann.tokens[i].text in ("the", "on", ".") for i in scores)
     assert added({"ASSAULT": ADD, "COERCE": ADD / 2}) == ["ASSAULT"]
 
 
 def test_coded_events_only_where_the_rules_read_none(nlp: Language) -> None:
-    """A sentence the rules read an event in gets nothing more from the coder; one they
-    read none in gets the coder's, with its arguments read by the rules."""
-    text = ("Police arrested two men in Nairobi on Monday. Rebels ambushed a convoy of "
-            "Kenyan soldiers near the border.")
+    """The coder is given only the sentences the rules read no event in; a word it tags
+    there becomes an event whose parties the rules read."""
+    text = "Police arrested two men in Nairobi. The militia torched the village of Kaya."
     ann = next(annotate([Article("t", "t", None, text)], nlp))
-    rules = extract(ann, coder=None).events
-    both = extract(ann).events
-    first = ann.sentences[0].end_char
-    assert [e.id for e in rules if e.trigger.start < first] == \
-        [e.id for e in both if e.trigger.start < first]
-    if not any(e.trigger.start >= first for e in rules):
-        assert any(e.trigger.start >= first for e in both)
+    given: list[list[str]] = []
+
+    def coder(sentences: Sequence[Sequence[Token]]) -> Scores:
+        given.extend([t.text for t in s] for s in sentences)
+        torched = next(t.i for s in sentences for t in s if t.text == "torched")
+        return {torched: {"ASSAULT": 0.9, "PROTEST": 0.1}}
+
+    rules = [(e.event_type, e.trigger.text) for e in extract(ann, coder=None).events]
+    assert ("COERCE", "arrested") in rules and all(t != "torched" for _, t in rules)
+    events = extract(ann, coder=coder).events
+    assert given == [[t.text for t in ann.tokens[s.start:s.end]] for s in ann.sentences[1:]]
+    coded = [e for e in events if e.trigger.text == "torched"]
+    assert [e.event_type for e in coded] == ["ASSAULT"]
+    assert [a.text for a in coded[0].actors] == ["The militia"]
 
 
 def test_training_data_points_at_its_sentences() -> None:

@@ -35,7 +35,8 @@ def test_triggers_cover_all_sixteen_types() -> None:
     for senses in triggers().values():
         for t in senses:
             assert t.frame in FRAMES
-    assert checked_triggers() is triggers()  # every condition named has a registered check
+    validate(t for group in triggers().values() for t in group)  # every condition checked
+    assert checked_triggers() is triggers()
 
 
 def test_an_unknown_condition_fails_loudly() -> None:

@@ -13,6 +13,7 @@ import sys
 from collections import defaultdict
 from typing import Any
 
+from evaluation.common import report
 from training.data import ANNOTATIONS
 
 
@@ -52,8 +53,7 @@ def agreement() -> dict[str, float]:
 
 
 def main() -> int:
-    print(" ".join(f"{k}={v:.3f}" if not float(v).is_integer() else f"{k}={v:g}"
-                   for k, v in agreement().items()))
+    print(report("agreement", agreement()))
     return 0
 
 

@@ -2,11 +2,12 @@
 
     python -m training.build [--out build/coder]
 
-Writes the annotated sentences as spaCy corpora (one label per PLOVER type, several
-allowed; a sentence with none reports no event), with a tenth of the documents held
-out as spaCy's development set, trains ``training/coder.cfg`` from its fixed seed and
-copies the best pipeline into the package (``wirewatch/models/event_coder``). Never reads
-the real-news dev file: that one judges the result (``python -m evaluation.realnews``).
+Parses the annotated sentences as the engine does and writes them as spaCy corpora, the
+head word of each trigger tagged with its event type (``trigger_heads``), a tenth of the
+documents held out as spaCy's development set; trains ``training/coder.cfg`` from its
+fixed seed for its fixed number of steps and copies the last pipeline into the package
+(``wirewatch/models/event_coder``). Never reads the real-news dev file: that one judges
+the result (``python -m evaluation.realnews``).
 """
 
 from __future__ import annotations
@@ -103,9 +104,9 @@ def main() -> int:
     if not args.no_install:
         shutil.rmtree(CODER_DIR, ignore_errors=True)
         CODER_DIR.mkdir(parents=True)
-        best = args.out / "model" / "model-last"  # a fixed step count: the last is the model
+        last = args.out / "model" / "model-last"
         for name in KEPT:
-            src = best / name
+            src = last / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, CODER_DIR / name)
         print(f"installed {CODER_DIR}", file=sys.stderr)
     return 0

@@ -46,7 +46,3 @@ def documents(source: str) -> dict[str, tuple[str, str | None]]:
     if source not in readers:
         raise ValueError(f"unknown training source {source!r} (known: {', '.join(SOURCES)})")
     return {doc: (text, date) for doc, text, date in readers[source]()}
-
-
-def span_text(source: str, doc: str, start: int, end: int) -> str:
-    return documents(source)[doc][0][start:end]

@@ -45,8 +45,8 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
             model: TypeModel | None = None, coder: Coder | None = trigger_scores
             ) -> ArticleRecord:
     """The article's events, quotes and places. ``type_ratio`` and ``model`` (the bundled
-    one by default): see ``classify.weigh_types``; ``coder`` scores the words of the text
-    as triggers (None: the rules alone)."""
+    one by default): see ``classify.weigh_types``; ``coder`` scores the words of the
+    sentences the rules read no event in as triggers (None: the rules alone)."""
     p = Parse(ann)
     places = find_places(p)
     actors = ActorResolver(p, ann.article.title, places)
@@ -66,7 +66,7 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
     if coder is not None:
         read = {f.sentence for f in found}
         unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]
-        found += _coded(p, read, coder(unread), actors, attribution, places)
+        found += _coded(p, coder(unread), actors, attribution, places)
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
@@ -96,25 +96,23 @@ def _senses(p: Parse, i: int) -> list[Trigger]:
     return out
 
 
-def _coded(p: Parse, read: set[int], scores: Scores, actors: ActorResolver,
-           attribution: Attributor, places: dict[int, Place]) -> list[Found]:
-    """The events the coder finds in sentences where the rules read none (not ``read``): a
-    word it tags as a trigger (``coder.added``), read with the word's sense of that type
-    (its conditions waived) or, where the lexicon has none, as one acting on its object."""
+def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attributor,
+           places: dict[int, Place]) -> list[Found]:
+    """The events the coder finds (in the sentences it was given: those where the rules
+    read none): a word it tags as a trigger (``coder.added``), read with the word's sense
+    of that type (its conditions waived) or, where the lexicon has none, as one acting on
+    its object. One event of a type a sentence."""
     have: set[tuple[int, str]] = set()
     out: list[Found] = []
-    for tok in p.tokens:
-        k = p.sentence_index(tok.i)
-        likely = scores.get(tok.i)
-        if likely is None or k in read:
-            continue
-        for kind in added(likely):
+    for i in sorted(scores):
+        k = p.sentence_index(i)
+        for kind in added(scores[i]):
             if (k, kind) in have:
                 continue
-            trig = next((t for t in _senses(p, tok.i) if t.event_type == kind), None) or \
-                Trigger(p.lemma(tok.i), None, None, tok.pos in ("NOUN", "PROPN"), kind, None,
-                        (), "act", frozenset())
-            item = _mention(p, tok.i, trig, actors, attribution, places, strict=False)
+            trig = next((t for t in _senses(p, i) if t.event_type == kind), None) or \
+                Trigger(p.lemma(i), None, None, p.tokens[i].pos in ("NOUN", "PROPN"), kind,
+                        None, (), "act", frozenset())
+            item = _mention(p, i, trig, actors, attribution, places, strict=False)
             if item is not None:
                 out.append(item)
                 have.add((k, kind))

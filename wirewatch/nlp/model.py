@@ -65,7 +65,7 @@ CODER_DIR = Path(__file__).resolve().parent.parent / "models" / "event_coder"
 @cache
 def load_coder() -> Language:
     """The trained event coder bundled with the package (``training/build.py`` makes it):
-    a small spaCy pipeline that scores each PLOVER type for a sentence."""
+    a small spaCy pipeline that tags the words of a sentence that trigger PLOVER events."""
     if not (CODER_DIR / "meta.json").exists():
         raise WirewatchError(f"the event coder is missing from {CODER_DIR}; "
                              "rebuild it with ./run.sh train")
