@@ -30,6 +30,15 @@ def test_help_loads_no_pipeline() -> None:
     assert run.stdout.strip() == "[]"
 
 
+def test_opening_the_store_loads_no_minhash() -> None:
+    """Queries need no MinHash: datasketch (and the scipy it imports) load on ingest only."""
+    code = ("import sys; import wirewatch.store; "
+            "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "False False"
+
+
 def test_input_kinds_match_the_readers() -> None:
     from wirewatch.cli import INPUT_KINDS
     from wirewatch.sources.detect import KINDS

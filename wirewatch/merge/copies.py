@@ -6,10 +6,14 @@ member, no event mention and no independent origin.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from wirewatch.merge.text import words
+
+if TYPE_CHECKING:  # datasketch imports scipy: loaded when a signature is first made or read
+    from datasketch import LeanMinHash
 
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: pairs at Jaccard 0.8 meet in a band with p > 0.999
@@ -23,6 +27,8 @@ _SCHEME = "affine32"  # datasketch's hashing scheme: stored signatures need the 
 
 def signature(text: str) -> LeanMinHash | None:
     """The MinHash of a text's word 5-shingles; None for texts too short to compare."""
+    from datasketch import LeanMinHash, MinHash
+
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
@@ -45,6 +51,8 @@ def to_bytes(sig: LeanMinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=_SEED, hashvalues=np.frombuffer(data, dtype=np.uint64),
                        scheme=_SCHEME)
 

@@ -10,9 +10,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from datasketch import LeanMinHash
+from typing import TYPE_CHECKING, Any
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.errors import WirewatchError
@@ -22,6 +20,9 @@ from wirewatch.merge import stories as story_merge
 from wirewatch.records import Article, ArticleRecord, EventMention
 from wirewatch.store import filters
 from wirewatch.store.filters import EventFilter
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SCHEMA_VERSION = "2"
 
