@@ -12,6 +12,13 @@ def floors() -> dict[str, dict[str, float]]:
     return dict(json.loads(FLOORS.read_text()))
 
 
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from true positives, false positives and misses."""
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, tp + fn)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def report(name: str, figures: dict[str, float], note: str = "") -> str:
     parts = " ".join(f"{k}={v:g}" if float(v).is_integer() else f"{k}={v:.3f}"
                      for k, v in figures.items())

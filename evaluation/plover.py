@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 from unittest.mock import patch
 
-from evaluation.common import report
+from evaluation.common import prf, report
 from wirewatch import dictionaries
 from wirewatch.gazetteer import SUB_IGO
 from wirewatch.nlp.model import load_model
@@ -94,11 +94,9 @@ def score() -> dict[str, float]:
             if mode:
                 mode_n += 1
                 mode_hits += any(e.mode == mode for e in same)
-    p = tp / max(1, tp + fp)
-    rec = tp / max(1, tp + fn)
+    p, rec, f1 = prf(tp, fp, fn)
     return {
-        "type_precision": p, "type_recall": rec,
-        "type_f1": 2 * p * rec / (p + rec) if p + rec else 0.0,
+        "type_precision": p, "type_recall": rec, "type_f1": f1,
         "actor": actor_hits / max(1, actor_n), "recipient": recipient_hits / max(1, recipient_n),
         "mode": mode_hits / max(1, mode_n),
     }

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluation.common import report
+from evaluation.common import prf, report
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import run
 from wirewatch.records import ArticleRecord, Document, EventMention
@@ -110,14 +110,8 @@ def tally(items: list[dict[str, Any]], predicted: Iterable[list[EventMention]]) 
     return t
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / max(1, tp + fp)
-    r = tp / max(1, tp + fn)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def figures(t: Tally) -> dict[str, float]:
-    p, r, f1 = _prf(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
+    p, r, f1 = prf(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
     out = {"type_f1": f1, "type_precision": p, "type_recall": r,
            "false_alarms": t.false_alarms / max(1, t.empty)}
     for what in ("actor", "recipient", "mode", "factuality"):
@@ -128,7 +122,7 @@ def figures(t: Tally) -> dict[str, float]:
 def by_type(t: Tally) -> str:
     lines = [f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'ours':>5}"]
     for kind in sorted(set(t.tp) | set(t.fp) | set(t.fn)):
-        p, r, f1 = _prf(t.tp[kind], t.fp[kind], t.fn[kind])
+        p, r, f1 = prf(t.tp[kind], t.fp[kind], t.fn[kind])
         lines.append(f"{kind:<10} {p:6.3f} {r:6.3f} {f1:6.3f} "
                      f"{t.tp[kind] + t.fn[kind]:5d} {t.tp[kind] + t.fp[kind]:5d}")
     return "\n".join(lines)

@@ -66,9 +66,11 @@ def trigger_scores(sentences: Sequence[Sequence[Token]]) -> Scores:
         exp = numpy.exp(raw - raw.max(axis=1, keepdims=True))
         for tok, row in zip(tokens, (exp / exp.sum(axis=1, keepdims=True)).tolist(),
                             strict=True):
+            if tok.pos not in CONTENT:
+                continue
             likely = {label: p for label, p in zip(labels, row, strict=True)
                       if label != NO_EVENT and p >= FLOOR}
-            if likely and tok.pos in CONTENT:
+            if likely:
                 out[tok.i] = likely
     return out
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from wirewatch.errors import WirewatchError
 from wirewatch.events.actors import STATE_SECTORS
+from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, sectors
 from wirewatch.events.tree import Parse
 from wirewatch.records import Actor, Instrument
@@ -33,10 +34,10 @@ class Reading:
     p: Parse
     i: int
     things: tuple[int, ...]
+    pronoun_things: bool  # what is given or moved is only pronouns ("sent them")
     actors: tuple[Actor, ...]
     recipients: tuple[Actor, ...]
     instruments: tuple[Instrument, ...]
-    weapon_before: bool  # a weapon named just before a pronoun object ("them")
 
 
 Check = Callable[[Reading], bool]
@@ -62,10 +63,10 @@ def validate(senses: Iterable[Trigger]) -> None:
                                  f"conditions {unknown}; known: {sorted(known())}")
 
 
-def failed(trig: Trigger, r: Reading, among: frozenset[str] | None = None) -> str | None:
-    """The first of the sense's conditions (of those ``among``) that does not hold."""
-    names = trig.conditions - TOKEN_LEVEL if among is None else trig.conditions & among
-    return next((c for c in sorted(names) if not CHECKS[c](r)), None)
+def failed(trig: Trigger, r: Reading, among: frozenset[str]) -> str | None:
+    """The first of the sense's conditions among ``among`` (``ON_THINGS`` before the
+    parties are read, ``ON_PARTIES`` after) that does not hold."""
+    return next((c for c in sorted(trig.conditions & among) if not CHECKS[c](r)), None)
 
 
 def _complement_is_future(p: Parse, i: int) -> bool:
@@ -84,9 +85,12 @@ def _state(a: Actor) -> bool:
 
 @condition("obj=materiel")
 def _materiel(r: Reading) -> bool:
-    """What is given is a weapon, materiel, goods or money."""
-    pronouns = bool(r.things) and all(r.p.is_pronoun(t) for t in r.things)
-    return bool(r.instruments) or (pronouns and r.weapon_before)
+    """What is given is a weapon, materiel, goods or money, or "them" just after one is
+    named (in this sentence or the one before)."""
+    if r.instruments:
+        return True
+    start = r.p.ann.sentences[max(0, r.p.sentence_index(r.i) - 1)].start
+    return r.pronoun_things and bool(find_instruments(r.p, range(start, r.i)))
 
 
 @condition("obj=forces")
@@ -137,3 +141,7 @@ def _other_party(r: Reading) -> bool:
 @condition("party=forces")
 def _forces_involved(r: Reading) -> bool:
     return any(a.sector in FORCES for a in r.actors + r.recipients)
+
+
+# decided once the parties are read: every registered check but those on the things
+ON_PARTIES = frozenset(CHECKS) - ON_THINGS

@@ -11,7 +11,7 @@ from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, type_model, weigh_types
 from wirewatch.events.coder import Coder, Scores, added, trigger_scores
-from wirewatch.events.conditions import ON_THINGS, Reading, failed
+from wirewatch.events.conditions import ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
 from wirewatch.events.instruments import find_instruments
@@ -128,8 +128,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     r = r or roles(p, i, trig)
     instruments = find_instruments(p, r.scope)
     pronoun_things = bool(r.things) and all(p.is_pronoun(t) for t in r.things)
-    reading = Reading(p, i, tuple(r.things), (), (), tuple(instruments),
-                      "obj=materiel" in trig.conditions and _weapon_before(p, i))
+    reading = Reading(p, i, tuple(r.things), pronoun_things, (), (), tuple(instruments))
     if strict and failed(trig, reading, ON_THINGS):
         return None
     actor_list = _actors(actors, r.actors)
@@ -142,7 +141,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
     actor_list, recipients = _place_parties(trig, actor_list, recipients, location, places)
     reading = replace(reading, actors=tuple(actor_list), recipients=tuple(recipients))
-    if strict and (failed(trig, reading) or not (actor_list or recipients or instruments)):
+    if strict and (failed(trig, reading, ON_PARTIES) or
+                   not (actor_list or recipients or instruments)):
         return None
     sent = p.sentence(i)
     facts = factuality(p, i, None, p.ann.article.published)
@@ -283,11 +283,6 @@ def _owners(p: Parse, h: int) -> list[int]:
     done_by = [obj for acl in p.children(h, "acl") for prep, obj in p.preps(acl)
                if prep == "by"]  # "crimes committed by Croat forces"
     return p.children(h, "poss") + named + linked + done_by
-
-
-def _weapon_before(p: Parse, i: int) -> bool:
-    start = p.ann.sentences[max(0, p.sentence_index(i) - 1)].start
-    return bool(find_instruments(p, range(start, i)))
 
 
 def _date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
