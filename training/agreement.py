@@ -8,21 +8,18 @@ both found the same type, how often some actor country of one is among the other
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import defaultdict
 from typing import Any
 
 from evaluation.common import report
-from training.data import ANNOTATIONS
+from training.data import ANNOTATIONS, read_jsonl
 
 
 def twice() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     by_id: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in ANNOTATIONS.open(encoding="utf-8"):
-        if line.strip():
-            ann = json.loads(line)
-            by_id[ann["id"]].append(ann)
+    for ann in read_jsonl(ANNOTATIONS):
+        by_id[ann["id"]].append(ann)
     return [(anns[0], anns[1]) for anns in by_id.values() if len(anns) >= 2]
 
 

@@ -36,15 +36,16 @@ class Example:
         return frozenset(e["type"] for e in self.events)
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
 
 
 def examples(annotations: Path = ANNOTATIONS) -> list[Example]:
     """Every annotation with its sentence's text, in the annotations' order."""
-    pointers = {s["id"]: s for s in _lines(SENTENCES)}
+    pointers = {s["id"]: s for s in read_jsonl(SENTENCES)}
     out = []
-    for ann in _lines(annotations):
+    for ann in read_jsonl(annotations):
         s = pointers[ann["id"]]
         text, published = documents(s["source"])[s["doc"]]
         ctx = s["context"]

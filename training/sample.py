@@ -16,9 +16,10 @@ import json
 import random
 from pathlib import Path
 
+from evaluation.realnews import gold_items
 from training.corpus import documents
+from training.data import read_jsonl
 from wirewatch.nlp.model import load_model
-from wirewatch.shared_data import shared_path
 
 # per round and source: how many documents (None: all) and how long a run from each
 ROUNDS: dict[int, dict[str, tuple[int | None, int]]] = {
@@ -33,8 +34,7 @@ def dev_spans() -> dict[str, list[tuple[int, int]]]:
     """Where the dev file's sentences sit in their Guardian articles."""
     texts = documents("guardian")
     spans: dict[str, list[tuple[int, int]]] = {}
-    for line in shared_path("data", "real-news", "dev.jsonl").open(encoding="utf-8"):
-        item = json.loads(line)
+    for item in gold_items():
         start = texts[item["doc"]][0].find(item["text"])
         spans.setdefault(item["doc"], []).append((start, start + len(item["text"])))
     return spans
@@ -110,8 +110,7 @@ def main() -> None:
     parser.add_argument("--round", type=int, default=1, choices=sorted(ROUNDS),
                         help="a later round adds to --out what earlier ones drew")
     args = parser.parse_args()
-    earlier = [json.loads(line) for line in args.out.open(encoding="utf-8")] \
-        if args.round > 1 else []
+    earlier = read_jsonl(args.out) if args.round > 1 else []
     items = sample(args.round, earlier)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a" if earlier else "w", encoding="utf-8") as out:

@@ -6,21 +6,20 @@ by type (one annotation a sentence: the first where it was coded twice).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 
-from training.data import ANNOTATIONS, SENTENCES
+from training.data import ANNOTATIONS, SENTENCES, read_jsonl
 
 
 def main() -> int:
-    source = {s["id"]: s["source"] for s in map(json.loads, SENTENCES.open(encoding="utf-8"))}
+    source = {s["id"]: s["source"] for s in read_jsonl(SENTENCES)}
     seen: set[str] = set()
     sentences: Counter[str] = Counter()
     eventful: Counter[str] = Counter()
     events: Counter[str] = Counter()
     types: Counter[str] = Counter()
-    for ann in map(json.loads, ANNOTATIONS.open(encoding="utf-8")):
+    for ann in read_jsonl(ANNOTATIONS):
         if ann["id"] in seen:
             continue
         seen.add(ann["id"])
