@@ -16,6 +16,8 @@ from spacy.training import Example
 from spacy.util import registry
 
 ATTRS = ["ORTH", "SPACY", "TAG", "LEMMA", "POS", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
+# what the coder reads
+PARSE: list[int | str] = ["LEMMA", "POS", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
 
 
 @registry.readers("wirewatch.parsed_triggers.v1")  # type: ignore[untyped-decorator]
@@ -23,10 +25,7 @@ def parsed_triggers(path: Path) -> Callable[[Language], Iterator[Example]]:
     def read(nlp: Language) -> Iterator[Example]:
         for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
             predicted = Doc(nlp.vocab, words=[t.text for t in ref],
-                            spaces=[bool(t.whitespace_) for t in ref],
-                            lemmas=[t.lemma_ for t in ref], pos=[t.pos_ for t in ref],
-                            deps=[t.dep_ for t in ref], heads=[t.head.i for t in ref],
-                            ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I")
-                                  else t.ent_iob_ for t in ref])
+                            spaces=[bool(t.whitespace_) for t in ref])
+            predicted.from_array(PARSE, ref.to_array(PARSE))  # type: ignore[arg-type]
             yield Example(predicted, ref)
     return read
