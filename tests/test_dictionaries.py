@@ -1,7 +1,9 @@
-"""Actor dictionaries in the TABARI / PETRARCH format: reading them and using them."""
+"""Actor dictionaries in the TABARI / PETRARCH format and the shipped knowledge base."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,42 @@ def test_resolver_uses_configured_dictionaries(nlp: Language,
     assert accuse() == ({None}, {None})
     monkeypatch.setenv(dictionaries.ENV_VAR, str(FIXTURE.parent))
     assert accuse() == ({"TZA"}, {"NGA"})
+
+
+def test_shipped_knowledge_base_knows_leaders_under_every_name() -> None:
+    trump, full, owned = (dictionaries.lookup(n) for n in ("Trump", "Donald Trump",
+                                                           "Donald Trump’s"))
+    assert trump is not None and trump == full == owned
+    assert trump.label == "Donald Trump"
+    erdogan = dictionaries.lookup("Erdoğan")
+    assert erdogan is not None and erdogan == dictionaries.lookup("ERDOGAN")
+    held = erdogan.at("2018-06-01")
+    assert held is not None and held.country == "TUR"
+    assert dictionaries.lookup("Frank") is None  # a first name alone is nobody
+
+
+def test_aliases_resolve_to_one_actor(nlp: Language) -> None:
+    text = ("Donald Trump met Vladimir Putin in Helsinki on Monday. "
+            "Trump later accused Putin of meddling.")
+    (record,) = run([Document("d", "article", text, published="2018-07-16")], nlp)
+    assert isinstance(record, ArticleRecord)
+    parties = [a for e in record.events for a in (*e.actors, *e.recipients)]
+    by_text = {a.text: a for a in parties}
+    assert by_text["Trump"].id == by_text["Donald Trump"].id is not None
+    assert by_text["Trump"].name == by_text["Donald Trump"].name == "Donald Trump"
+    assert by_text["Putin"].country == "RUS"
+
+
+def test_a_country_is_the_gazetteers_not_the_knowledge_bases(nlp: Language) -> None:
+    text = "Iranian-backed militias in Iraq attacked a convoy near Basra."
+    (record,) = run([Document("d", "article", text)], nlp)
+    assert isinstance(record, ArticleRecord)
+    countries = {a.country for e in record.events for a in e.actors}
+    assert countries == {"IRQ"}
+
+
+def test_shipped_knowledge_base_is_what_its_sources_give(shared: Path) -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_actors.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from evaluation import cases_scorer, maintext, places, plover, realnews, seed, stories
+from evaluation import actors, cases_scorer, maintext, places, plover, realnews, seed, stories
 from evaluation.common import floors
 
 SCORERS: dict[str, Callable[[], dict[str, float]]] = {
     "seed": seed.score, "maintext": maintext.score, "plover": plover.score_both,
     "places": places.score, "cases": cases_scorer.score, "stories": stories.score,
-    "realnews": realnews.score,
+    "realnews": realnews.score, "actors": actors.score,
 }
 
 

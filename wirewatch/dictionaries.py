@@ -1,9 +1,11 @@
 """Actor dictionaries in the TABARI / PETRARCH format (the Phoenix files and their kin).
 
-Optional knowledge about named people and organisations: who "Yoweri Museveni" or
-"Hamas" is (country, sector), with the dates a code held. wirewatch ships none; point
-``$WIREWATCH_ACTOR_DICTIONARIES`` at dictionary files or folders (separated like PATH) to
-use them. The format, one entry per primary name::
+Knowledge about named people and organisations: who "Yoweri Museveni" or "Hamas" is
+(country, sector), with the dates a code held. The package ships a knowledge base built by
+``scripts/build_actors.py`` (``knowledge/actors.sqlite``: the Phoenix dictionaries and
+Wikidata's heads of state and government); dictionaries of one's own, pointed at by
+``$WIREWATCH_ACTOR_DICTIONARIES`` (files or folders separated like PATH), come first. Their
+format, one entry per primary name::
 
     VLADIMIR_PUTIN_  # comment
     +PUTIN_                       (an alias)
@@ -15,14 +17,19 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from wirewatch.events.lexicon import sector_codes
 from wirewatch.gazetteer import NON_STATE, SUB_IGO, country_name
 
 ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
+SHIPPED = "actors.sqlite"
 _CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8}(?:-\d{6,8})?)?\s*\]")
 
 
@@ -36,8 +43,13 @@ class Coded:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    id: str  # the primary name, as the dictionary spells it
+    id: str  # the primary name, as the dictionary spells it, or a Wikidata id
     codes: tuple[Coded, ...]
+    name: str = ""  # how the entity is named for display ("Donald Trump" for "Trump")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id.strip("_ ").replace("_", " ").title()
 
     def at(self, published: str | None) -> Coded | None:
         """The code that held on the publication date, else the latest one."""
@@ -53,8 +65,13 @@ class Entry:
 
 
 def key(name: str) -> str:
-    """A name as dictionaries and texts are matched: upper case, words split on _ or space."""
-    words = re.sub(r"[_\s]+", " ", name).strip(" .").upper().split()
+    """A name as dictionaries and texts are matched: upper case without accents, words split
+    on _ or space, no article, no possessive ("Erdoğan’s" → "ERDOGAN")."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    words = re.sub(r"[_\s]+", " ", folded).strip(" .").upper().split()
+    if words and words[-1].endswith("'S"):
+        words[-1] = words[-1][:-2]
     return " ".join(w for w in words if w not in ("THE",))
 
 
@@ -138,7 +155,34 @@ def _load(setting: str) -> dict[str, Entry]:
     return index
 
 
+@cache
+def _shipped() -> sqlite3.Connection:
+    path = resources.files("wirewatch.knowledge").joinpath(SHIPPED)
+    uri = f"file:{quote(str(path))}?mode=ro&immutable=1"
+    try:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    except sqlite3.Error as err:
+        raise RuntimeError(f"the actor knowledge base {path} cannot be read ({err}): "
+                           "rebuild it with scripts/build_actors.py") from err
+
+
+@cache
+def _known(name: str) -> Entry | None:
+    db = _shipped()
+    row = db.execute("SELECT id, name FROM alias JOIN entity ON id = entity WHERE key = ?",
+                     (name,)).fetchone()
+    if row is None:
+        return None
+    codes = db.execute("SELECT country, sector, start, end FROM code WHERE entity = ?",
+                       row[:1]).fetchall()
+    return Entry(row[0], tuple(Coded(c or None, s or None, b, e) for c, s, b, e in codes),
+                 row[1])
+
+
 def lookup(name: str) -> Entry | None:
-    """The dictionary entry for a name, when dictionaries are configured."""
+    """The entry for a name: in the configured dictionaries first, then in the shipped
+    knowledge base."""
+    wanted = key(name)
     setting = os.environ.get(ENV_VAR, "")
-    return _load(setting).get(key(name)) if setting else None
+    found = _load(setting).get(wanted) if setting else None
+    return found or (_known(wanted) if wanted else None)

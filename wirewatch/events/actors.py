@@ -35,11 +35,14 @@ NOT_OWN = frozenset(
 )
 # "foreign ministers", "western leaders": of no country the story is about or happens in
 ABROAD = frozenset({"foreign", "western", "international", "overseas", "world", "global"})
-STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "PRM", "SPY"})
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
 RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
                        "opponent".split())
+# intergovernmental and non-governmental bodies take the sector of their kind
+BODIES = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO"}
+ARMED = frozenset({"MIL", "COP", "JUD"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG"})
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
@@ -50,6 +53,7 @@ QUANTITIES = frozenset("thousand hundred dozen million score some many several f
 @dataclass(frozen=True, slots=True)
 class Known:
     id: str
+    name: str
     country: str
     sector: str | None
 
@@ -115,9 +119,13 @@ class ActorResolver:
         start, end = p.span(indices)
         text = p.body[start:end]
         country, sector, name, inferred = self._read(head, indices)
-        known = self._known(head, text) if country is None else None
-        if known is not None:  # "Yoweri Museveni": an actor dictionary knows him
-            country, sector = known.country, sector or known.sector
+        own = p.ent_at[head]  # "Yoweri Museveni": the knowledge base knows him
+        named = own is not None and own.label in NAMED
+        known = self._known(head, text) if country is None or named else None
+        if known is not None:
+            name = known.name  # "Trump" is "Donald Trump", one actor however named
+            if country is None:
+                country, sector = known.country, sector or known.sector
         if country is None:
             country = self._affiliation(head)
         for appos in p.children(head, "appos"):  # "Ana Ruiz, a Mexican lawyer"; "Kenzo
@@ -127,9 +135,10 @@ class ActorResolver:
                 break
         if sector is None:
             sector = self._sector(head)
+        if country in BODIES and sector not in ARMED:  # "UNICEF", "the EU", "Oxfam": the body
+            sector = BODIES[country]                    # itself, unless its troops or police
         if country is None and not _abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
-        own = p.ent_at[head]
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
                                  if p.tokens[j].pos == "PROPN") or [head])
@@ -183,14 +192,31 @@ class ActorResolver:
         return None
 
     def _known(self, head: int, text: str) -> Known | None:
-        """What the configured actor dictionaries say about a named person or group."""
+        """What the actor knowledge base says about a named person or group (countries,
+        their people and capitals are the gazetteer's: "Iranian-backed" is not Iran)."""
         ent = self.p.ent_at[head]
-        for form in ([ent.text] if ent is not None and ent.label in NAMED else []) + [text]:
-            entry = lookup(name_key(form))
+        forms = ([ent.text] if ent is not None and ent.label in NAMED else []) + [text]
+        forms += [self.p.text(run) for run in self._named_modifiers(head)]  # "Hashd
+        for form in forms:                                                   # fighters"
+            entry = lookup(name_key(form)) if country_of(form) is None else None
             coded = entry.at(self.p.ann.article.published) if entry is not None else None
             if entry is not None and coded is not None and coded.country:
-                return Known(entry.id.strip("_"), coded.country, coded.sector)
+                return Known(entry.id.strip("_"), entry.label, coded.country, coded.sector)
         return None
+
+    def _named_modifiers(self, head: int) -> list[list[int]]:
+        """Runs of proper nouns compounded onto a common noun ("Boko Haram" of "Boko Haram
+        gunmen"): the group the people belong to."""
+        p = self.p
+        if p.tokens[head].pos == "PROPN":
+            return []
+        runs: list[list[int]] = []
+        for c in sorted(p.children(head, "compound")):
+            run = sorted(j for j in p.subtree(c) if p.tokens[j].pos == "PROPN" or
+                         p.tokens[j].text == "-")
+            if run and p.tokens[c].pos == "PROPN" and run == list(range(run[0], run[-1] + 1)):
+                runs.append(run)
+        return runs
 
     def _anaphor_place(self, indices: list[int]) -> bool:
         """'women in the country': a place named only by 'the country'."""

@@ -232,7 +232,7 @@ class Attributor:
             return "organization"
         if p.is_pronoun(head):
             actor = self.actors.resolve(head)
-            return "official" if actor is not None and actor.sector in ("GOV", "PRM") else "person"
+            return "official" if actor is not None and actor.sector == "GOV" else "person"
         return "person"
 
     # --- quotes ----------------------------------------------------------------------

@@ -1,0 +1,207 @@
+"""Build the actor knowledge base shipped in the package (``wirewatch/knowledge/actors.sqlite``).
+
+Sources (their licences are recorded in the database's ``source`` table and in
+docs/knowledge.md):
+
+- the Phoenix actor dictionaries (Open Event Data Alliance, MIT), read from
+  ``../shared/data/actor-dictionaries``: country actors and their leaders with dated roles,
+  international bodies, militant and non-state groups;
+- ``data/knowledge/wikidata-leaders.csv`` (Wikidata, CC0; see
+  ``scripts/import_wikidata_leaders.py``): heads of state and government with the years
+  they held office, which carries the dictionaries past their 2014 end.
+
+A person both sources know ("Recep Tayyip Erdoğan") is one entity with the roles of both.
+A head of state or government is also found by surname alone ("Erdoğan") when no other
+entity has that surname. The output is the same bytes for the same inputs.
+
+    python scripts/build_actors.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sqlite3
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from wirewatch.dictionaries import Coded, Entry, key, parse
+from wirewatch.gazetteer import country_of
+from wirewatch.shared_data import shared_path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "wirewatch" / "knowledge" / "actors.sqlite"
+LEADERS = ROOT / "data" / "knowledge" / "wikidata-leaders.csv"
+PHOENIX = {"Phoenix.Countries.actors.txt": "states and their people",
+           "Phoenix.International.actors.txt": "international bodies and their people",
+           "Phoenix.MilNonState.actors.txt": "armed and non-state groups"}
+# Wikidata's names for states the gazetteer spells otherwise; the rest it does not code
+# (unrecognised or historical states) are left out.
+STATES = {"Islamic Emirate of Afghanistan": "AFG", "Republic of Ireland": "IRL",
+          "State of Palestine": "PSE", "São Tomé and Príncipe": "STP", "Danish Realm": "DNK",
+          "realm of the United Kingdom": "GBR"}
+# A monarch shared by several realms is coded to the one the others share him with.
+SHARED_CROWN = "GBR"
+SOURCES = [
+    ("Phoenix actor dictionaries", "MIT (Open Event Data Alliance, 2014)",
+     "https://github.com/openeventdata/petrarch2", "2014-01-30"),
+    ("Wikidata heads of state and government", "CC0 1.0",
+     "https://github.com/every-politician-scrapers/world-leaders-2021", "2024-10-23"),
+]
+SCHEMA = """
+CREATE TABLE entity (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE code (entity TEXT NOT NULL, country TEXT, sector TEXT, start TEXT NOT NULL,
+                   end TEXT NOT NULL);
+CREATE INDEX code_entity ON code(entity);
+CREATE TABLE alias (key TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE source (name TEXT, licence TEXT, url TEXT, date TEXT);
+"""
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str
+    codes: list[Coded] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+def phoenix(folder: Path) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Entities of the dictionaries and the alias → entity id index (first file wins)."""
+    entities: dict[str, Entity] = {}
+    index: dict[str, str] = {}
+    for name, kind in PHOENIX.items():
+        by_entry: dict[int, str] = {}
+        for alias, entry in parse((folder / name).read_text(encoding="utf-8")).items():
+            if alias in index:
+                continue
+            ident = by_entry.get(id(entry)) or _new_id(entry, kind, entities)
+            by_entry[id(entry)] = ident
+            index[alias] = ident
+            entities[ident].aliases.add(alias)
+    return entities, index
+
+
+def _ours(code: Coded) -> Coded:
+    """A dictionary code in the annotation guide's terms: al-Qaeda and Islamic State are
+    ISM (the dictionaries' IMG)."""
+    return replace(code, country="ISM") if code.country == "IMG" else code
+
+
+def _new_id(entry: Entry, kind: str, entities: dict[str, Entity]) -> str:
+    base = key(entry.id).replace(" ", "_") or "UNNAMED"
+    ident, n = base, 1
+    while ident in entities:
+        n += 1
+        ident = f"{base}~{n}"
+    entities[ident] = Entity(ident, entry.label, kind, [_ours(c) for c in entry.codes])
+    return ident
+
+
+def leaders(path: Path) -> list[tuple[str, str, str, Coded]]:
+    """(person qid, name, position, code) for each office term whose state is coded."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    realms: dict[str, set[str]] = defaultdict(set)
+    out = []
+    for row in rows:
+        found = country_of(row["country"])
+        country = STATES.get(row["country"]) or (found.code if found else None)
+        if country is None or "co-prince" in row["position"].lower():
+            continue  # not a coded state; France's president is Andorra's prince ex officio
+        realms[row["person_qid"]].add(country)
+        sector = "MIL" if "military" in row["position"].lower() else "GOV"
+        start = f"{row['start_year']}0101"
+        end = f"{row['end_year']}1231" if row["end_year"] else ""
+        name = row["person"].split(",")[0].strip()
+        out.append((row["person_qid"], name, row["position"], Coded(country, sector, start, end)))
+    return [t for t in out if len(realms[t[0]]) < 3 or t[3].country == SHARED_CROWN]
+
+
+def surname(name: str) -> str | None:
+    """The family name a head of state is called by ("Erdoğan", "Assad"), when there is one."""
+    if " of " in name or " " not in name:
+        return None
+    last = name.split()[-1]
+    for particle in ("al-", "el-"):
+        last = last.removeprefix(particle)
+    return key(last) if len(last) >= 4 else None
+
+
+def knowledge(folder: Path, leaders_csv: Path) -> tuple[dict[str, Entity], dict[str, str]]:
+    entities, index = phoenix(folder)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for qid, name, _, code in leaders(leaders_csv):
+        ident = index.get(key(name))
+        same = ident is not None and any(c.country == code.country
+                                         for c in entities[ident].codes)
+        if not same:
+            ident = qid
+            entity = entities.setdefault(qid, Entity(qid, name, "heads of state and government"))
+            if key(name) not in index:
+                index[key(name)] = qid
+                entity.aliases.add(key(name))
+        else:
+            entities[ident].name = name  # Wikidata spells names as they are written
+        assert ident is not None
+        if code not in entities[ident].codes:
+            entities[ident].codes.append(code)
+        family = surname(name)
+        if family:
+            surnames[family].add(ident)
+    taken = Counter(alias.split()[-1] for alias in index)  # how many names end in each word
+    for family, owners in sorted(surnames.items()):
+        if len(owners) == 1 and family not in index and taken[family] <= 2 and \
+                country_of(family) is None:
+            (ident,) = owners
+            index[family] = ident
+            entities[ident].aliases.add(family)
+    return entities, index
+
+
+def write(entities: dict[str, Entity], index: dict[str, str], out: Path) -> None:
+    out.unlink(missing_ok=True)
+    db = sqlite3.connect(out)
+    db.executescript(SCHEMA)
+    db.executemany("INSERT INTO entity VALUES (?, ?, ?)",
+                   sorted((e.id, e.name, e.kind) for e in entities.values()))
+    db.executemany("INSERT INTO code VALUES (?, ?, ?, ?, ?)",
+                   sorted((e.id, c.country or "", c.sector or "", c.start, c.end)
+                          for e in entities.values() for c in e.codes
+                          if c.country or c.sector))
+    db.executemany("INSERT INTO alias VALUES (?, ?)", sorted(index.items()))
+    db.executemany("INSERT INTO source VALUES (?, ?, ?, ?)", SOURCES)
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="only say whether the shipped file is what the sources give")
+    args = parser.parse_args()
+    folder = shared_path("data", "actor-dictionaries")
+    if not folder.is_dir():
+        print(f"build_actors: {folder} not found (the shared data is needed)", file=sys.stderr)
+        return 2
+    entities, index = knowledge(folder, LEADERS)
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "actors.sqlite"
+            write(entities, index, fresh)
+            same = OUT.is_file() and fresh.read_bytes() == OUT.read_bytes()
+        print("up to date" if same else f"{OUT} is stale: run scripts/build_actors.py")
+        return 0 if same else 1
+    write(entities, index, OUT)
+    kinds = Counter(e.kind for e in entities.values())
+    print(f"{len(entities)} entities ({dict(kinds)}), {len(index)} names → {OUT} "
+          f"({OUT.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
