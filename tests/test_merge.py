@@ -12,7 +12,7 @@ from spacy.language import Language
 from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
-from wirewatch.merge.events import Report, dates_agree, origin
+from wirewatch.merge.events import Report, dates_agree, independent, origin
 from wirewatch.schema import errors
 from wirewatch.store import EventFilter, SqliteStore
 
@@ -305,3 +305,13 @@ def test_numbers_are_read_only_when_exact() -> None:
                                         "three hundred and five")] == [
         40, 1200, 23, 3_000_000, 305]
     assert [number(t.split()) for t in ("dozens", "several", "2.5", "a")] == [None] * 4
+
+
+def test_no_more_independent_origins_than_publishers() -> None:
+    one_page = [{"name": "Ana Ruiz", "reported_by": ["post"]},
+                {"name": "the ministry", "reported_by": ["post"]}]
+    assert independent(one_page) == 1
+    two_pages = [{"name": "Ana Ruiz", "reported_by": ["post", "herald"]},
+                 {"name": "the ministry", "reported_by": ["post"]}]
+    assert independent(two_pages) == 2
+    assert independent([]) == 0

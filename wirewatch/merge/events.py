@@ -158,13 +158,33 @@ def merged_record(event_id: str, reports: Sequence[Report]) -> dict[str, Any]:
             for r in reports
         ],
         n_sources=len({r.publisher or r.doc_id for r in reports}),
-        n_independent=len(origins),
+        n_independent=independent(origins),
         origins=origins,
         disagreements=_disagreements(reports),
         first_reported=published[0] if published else None,
         last_reported=published[-1] if published else None,
     )
     return merged
+
+
+def independent(origins: list[dict[str, Any]]) -> int:
+    """How many origins stand behind an event independently: the most origins that can
+    each be paired with a publisher of their own (a matching between origins and the
+    publishers reporting them). One page citing two officials gives one line of reporting,
+    not two; so there are never more independent origins than publishers."""
+    taken: dict[str, int] = {}  # publisher → the origin it is paired with
+
+    def pair(k: int, seen: set[str]) -> bool:
+        for teller in origins[k]["reported_by"]:
+            if teller in seen:
+                continue
+            seen.add(teller)
+            if teller not in taken or pair(taken[teller], seen):
+                taken[teller] = k
+                return True
+        return False
+
+    return sum(pair(k, set()) for k in range(len(origins)))
 
 
 def _origins(reports: Sequence[Report]) -> list[dict[str, Any]]:
