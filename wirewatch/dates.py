@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import dateparser
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _MONTH = re.compile(
@@ -32,7 +33,25 @@ _WEEKEND = re.compile(r"\b(over|during|at|on) (the|this|last) weekend\b", re.IGN
 # An event date may come a few days after publication only for scheduled events.
 FUTURE_SLACK = timedelta(days=7)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-_PARSER = DateDataParser(languages=["en"], settings=_SETTINGS)
+
+
+@cache
+def _parser() -> DateDataParser:
+    """dateparser's English parser, made when a phrase first needs it (importing dateparser
+    takes a tenth of a second)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=_SETTINGS)
+
+
+def _parse(text: str, base: datetime | None = None) -> datetime | None:
+    """dateparser's reading of a date phrase (English, dates from the past preferred),
+    relative to ``base`` when given."""
+    import dateparser
+
+    settings = _SETTINGS if base is None else {**_SETTINGS, "RELATIVE_BASE": base}
+    parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed
 
 
 def parse_date(text: str) -> str | None:
@@ -46,7 +65,7 @@ def parse_date(text: str) -> str | None:
     )
     if not match:
         return None
-    parsed = dateparser.parse(match.group(1), languages=["en"], settings=_SETTINGS)
+    parsed = _parse(match.group(1))
     return parsed.date().isoformat() if parsed else None
 
 
@@ -84,7 +103,7 @@ def resolve(phrase: str, published: str | None = None, future: bool = False) -> 
         found = date(int(year_match.group(1)) if year_match else 2000, month, day)
         has_day = day > 0
     else:
-        data = _PARSER.get_date_data(core)
+        data = _parser().get_date_data(core)
         if data.date_obj is None:
             return None
         found = data.date_obj.date()
@@ -139,10 +158,7 @@ def _relative(text: str, anchor: date | None) -> str | None:
             back = 7
         return (anchor - timedelta(days=back)).isoformat()
     base = datetime(anchor.year, anchor.month, anchor.day, 12)
-    parsed = dateparser.parse(
-        text, languages=["en"],
-        settings={**_SETTINGS, "RELATIVE_BASE": base},
-    )
+    parsed = _parse(text, base)
     if parsed is None or parsed.date() > anchor + FUTURE_SLACK:
         return None
     return str(parsed.date().isoformat())

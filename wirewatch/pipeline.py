@@ -13,7 +13,7 @@ from itertools import islice
 from spacy.language import Language
 
 from wirewatch.articles import find_articles
-from wirewatch.errors import InputError
+from wirewatch.errors import InputError, WirewatchError
 from wirewatch.events.extract import extract
 from wirewatch.nlp.annotate import annotate
 from wirewatch.records import AnnotatedArticle, Article, ArticleRecord, Document
@@ -74,9 +74,12 @@ def run(
 
 def _extract(ann: AnnotatedArticle) -> Result:
     """Stage 4 for one article. A failure here is a defect in wirewatch, not in the input;
-    it is reported with the article it happened on and the batch goes on."""
+    it is reported with the article it happened on and the batch goes on, unless it is a
+    WirewatchError (a bundled file missing or broken), which ends the command."""
     try:
         return extract(ann)
+    except WirewatchError:  # wirewatch cannot work at all (a bundled file is missing): stop
+        raise
     except Exception as exc:  # one article must not sink the batch
         where = f"{ann.article.doc_id} ({ann.article.title or ann.article.article_id})"
         return InputError(where, f"event extraction failed ({type(exc).__name__}: {exc}); "

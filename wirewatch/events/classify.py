@@ -100,12 +100,14 @@ def type_model() -> TypeModel:
     return from_json(json.loads(text))
 
 
-def weigh_types(p: Parse, found: list[Found], ratio: float, model: TypeModel) -> list[Found]:
+def weigh_types(p: Parse, found: list[Found], ratio: float, model: TypeModel | None = None,
+                ) -> list[Found]:
     """Where the rules read one sentence as events of different types, the trained
     classifier weighs an event inside another's clause: one of a type it finds less than
     ``ratio`` times as likely as the likeliest type there is dropped ("arrested for
     collaborating with X": an arrest, not a cooperation). The governing event, and types
-    the classifier does not know, are kept."""
+    the classifier does not know, are kept. ``model`` defaults to the bundled one, loaded
+    only when a sentence needs weighing."""
     if ratio <= 0:
         return found
     triggers = {f.trigger for f in found}
@@ -119,7 +121,8 @@ def weigh_types(p: Parse, found: list[Found], ratio: float, model: TypeModel) ->
         if len(kinds) > 1 and triggers.intersection(p.ancestors(f.trigger)):
             if f.sentence not in probs:
                 sent = p.ann.sentences[f.sentence]
-                probs[f.sentence] = model.probabilities(features(p, sent.start, sent.end))
+                probs[f.sentence] = (model or type_model()).probabilities(
+                    features(p, sent.start, sent.end))
             pr = probs[f.sentence]
             if f.mention.event_type in pr and \
                     pr[f.mention.event_type] < ratio * max(pr.get(t, 0.0) for t in kinds):

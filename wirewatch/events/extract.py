@@ -9,7 +9,7 @@ from wirewatch.dates import resolve
 from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver, from_abroad
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
-from wirewatch.events.classify import TYPE_RATIO, TypeModel, type_model, weigh_types
+from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
 from wirewatch.events.coder import Coder, Scores, added, trigger_scores
 from wirewatch.events.conditions import ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
@@ -67,7 +67,7 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         read = {f.sentence for f in found}
         unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]
         found += _coded(p, coder(unread), actors, attribution, places)
-    found = weigh_types(p, resolve_discourse(p, found), type_ratio, model or type_model())
+    found = weigh_types(p, resolve_discourse(p, found), type_ratio, model)
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
     events = [

@@ -1,6 +1,9 @@
 """Knowledge as data: lexicons and tables that domain experts edit without Python.
 
-Every file here is UTF-8, tab-separated, one entry a line, ``#`` starting a comment.
+Every table here is UTF-8, tab-separated, one entry a line, ``#`` starting a comment.
+``event_types.json`` holds the weights of the event-type classifier, and
+``gazetteer.sqlite`` the place and country names the geographic libraries give, built by
+``scripts/build_gazetteer.py`` (``gazetteer_build``) and read by ``gazetteer_file``.
 """
 
 from __future__ import annotations

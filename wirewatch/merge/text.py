@@ -8,8 +8,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from wordfreq import word_frequency
-
 from wirewatch.records import Article
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d+", re.UNICODE)
@@ -56,6 +54,8 @@ def words(text: str) -> list[str]:
 def prior_df(term: str) -> float:
     """The share of articles expected to hold a (stemmed) word, from its frequency in
     English at large."""
+    from wordfreq import word_frequency  # here: importing wordfreq costs half a second
+
     freq = sum(word_frequency(term + ending, "en") for ending in _FORMS)
     return 1.0 - math.exp(-ARTICLE_WORDS * freq)
 

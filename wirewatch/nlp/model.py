@@ -65,8 +65,10 @@ CODER_DIR = Path(__file__).resolve().parent.parent / "models" / "event_coder"
 @cache
 def load_coder() -> Language:
     """The trained event coder bundled with the package (``training/build.py`` makes it):
-    a small spaCy pipeline that tags the words of a sentence that trigger PLOVER events."""
+    a small spaCy pipeline that tags the words of a sentence that trigger PLOVER events.
+    It reads sentences the language model has parsed (``coder.coder_doc``) and never
+    tokenizes, so its saved tokenizer is not read (that would take half its load time)."""
     if not (CODER_DIR / "meta.json").exists():
         raise WirewatchError(f"the event coder is missing from {CODER_DIR}; "
                              "rebuild it with ./run.sh train")
-    return spacy.load(CODER_DIR)
+    return spacy.load(CODER_DIR, exclude=["tokenizer"])
