@@ -93,17 +93,20 @@ def _ours(code: Coded) -> Coded:
 
 
 def _new_id(entry: Entry, kind: str, entities: dict[str, Entity]) -> str:
-    base = key(entry.id).replace(" ", "_") or "UNNAMED"
-    ident, n = base, 1
-    while ident in entities:
-        n += 1
-        ident = f"{base}~{n}"
-    entities[ident] = Entity(ident, entry.label, kind, [_ours(c) for c in entry.codes])
+    """The entity of a dictionary entry: one of its own, or the one already read under the
+    same primary name (the dictionaries list some people twice)."""
+    ident = key(entry.id).replace(" ", "_") or "UNNAMED"
+    codes = [_ours(c) for c in entry.codes]
+    if ident in entities:
+        entities[ident].codes.extend(c for c in codes if c not in entities[ident].codes)
+    else:
+        entities[ident] = Entity(ident, entry.label, kind, codes)
     return ident
 
 
-def leaders(path: Path) -> list[tuple[str, str, str, Coded]]:
-    """(person qid, name, position, code) for each office term whose state is coded."""
+def leaders(path: Path) -> list[tuple[str, list[str], str, Coded]]:
+    """(person qid, names, position, code) for each office term whose state is coded; the
+    first name is the one Wikidata gives now."""
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     realms: dict[str, set[str]] = defaultdict(set)
     out = []
@@ -116,42 +119,43 @@ def leaders(path: Path) -> list[tuple[str, str, str, Coded]]:
         sector = "MIL" if "military" in row["position"].lower() else "GOV"
         start = f"{row['start_year']}0101"
         end = f"{row['end_year']}1231" if row["end_year"] else ""
-        name = row["person"].split(",")[0].strip()
-        out.append((row["person_qid"], name, row["position"], Coded(country, sector, start, end)))
+        names = [n.split(",")[0].strip() for n in [row["person"], *row["other_names"].split("|")]
+                 if n]
+        out.append((row["person_qid"], names, row["position"],
+                    Coded(country, sector, start, end)))
     return [t for t in out if len(realms[t[0]]) < 3 or t[3].country == SHARED_CROWN]
 
 
 def surname(name: str) -> str | None:
     """The family name a head of state is called by ("Erdoğan", "Assad"), when there is one."""
-    if " of " in name or " " not in name:
+    words = key(name).split()
+    if " of " in name or len(words) < 2:
         return None
-    last = name.split()[-1]
-    for particle in ("al-", "el-"):
-        last = last.removeprefix(particle)
-    return key(last) if len(last) >= 4 else None
+    return words[-1] if len(words[-1]) >= 4 else None
 
 
 def knowledge(folder: Path, leaders_csv: Path) -> tuple[dict[str, Entity], dict[str, str]]:
     entities, index = phoenix(folder)
     surnames: dict[str, set[str]] = defaultdict(set)
-    for qid, name, _, code in leaders(leaders_csv):
-        ident = index.get(key(name))
-        same = ident is not None and any(c.country == code.country
-                                         for c in entities[ident].codes)
-        if not same:
+    for qid, names, _, code in leaders(leaders_csv):
+        known = [index[key(n)] for n in names if key(n) in index]
+        ident = next((i for i in known if any(c.country == code.country
+                                              for c in entities[i].codes)), None)
+        if ident is None:
             ident = qid
-            entity = entities.setdefault(qid, Entity(qid, name, "heads of state and government"))
-            if key(name) not in index:
-                index[key(name)] = qid
-                entity.aliases.add(key(name))
+            entities.setdefault(qid, Entity(qid, names[0], "heads of state and government"))
         else:
-            entities[ident].name = name  # Wikidata spells names as they are written
-        assert ident is not None
-        if code not in entities[ident].codes:
-            entities[ident].codes.append(code)
-        family = surname(name)
-        if family:
-            surnames[family].add(ident)
+            entities[ident].name = names[0]  # Wikidata spells names as they are written
+        entity = entities[ident]
+        for name in names:
+            if key(name) not in index:
+                index[key(name)] = ident
+                entity.aliases.add(key(name))
+            family = surname(name)
+            if family:
+                surnames[family].add(ident)
+        if code not in entity.codes:
+            entity.codes.append(code)
     taken = Counter(alias.split()[-1] for alias in index)  # how many names end in each word
     for family, owners in sorted(surnames.items()):
         if len(owners) == 1 and family not in index and taken[family] <= 2 and \

@@ -50,6 +50,15 @@ def test_dates_agree_within_slack_and_across_unknown_years() -> None:
     assert not dates_agree("2025", "2026-01-01")
 
 
+def test_an_undated_report_speaks_of_the_weeks_before_its_publication() -> None:
+    assert dates_agree(None, "2026-03-20", "2026-03-26")
+    assert not dates_agree(None, "2025-11-02", "2026-03-26")  # months before
+    assert not dates_agree(None, "2026-05-02", "2026-03-26")  # after it was published
+    assert dates_agree(None, None, "2026-03-26", "2026-03-02")
+    assert not dates_agree(None, None, "2026-03-26", "2017-06-01")
+    assert dates_agree(None, "2025-11-02")  # nothing to go on: it may be any day
+
+
 def _report(chain: list[dict[str, Any]], publisher: str | None = "Daily") -> Report:
     return Report({"attribution": chain}, "a", "doc-1", None, publisher, None)
 

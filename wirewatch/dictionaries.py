@@ -66,10 +66,11 @@ class Entry:
 
 def key(name: str) -> str:
     """A name as dictionaries and texts are matched: upper case without accents, words split
-    on _ or space, no article, no possessive ("Erdoğan’s" → "ERDOGAN")."""
+    on _, - or space, no article, no possessive ("Erdoğan’s" → "ERDOGAN", "Kim Jong-un" →
+    "KIM JONG UN")."""
     folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.sub(r"[_\s]+", " ", folded).strip(" .").upper().split()
+    words = re.sub(r"[_\s-]+", " ", folded).strip(" .").upper().split()
     if words and words[-1].endswith("'S"):
         words[-1] = words[-1][:-2]
     return " ".join(w for w in words if w not in ("THE",))

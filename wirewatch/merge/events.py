@@ -14,13 +14,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.records import Actor, EventMention
 
 DATE_SLACK = 3  # days: reports of one event may date it a day or two apart
+UNDATED_WINDOW = 30  # days before its publication that an undated report may speak of
 _THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -50,11 +51,14 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """Could two date values be the same day, give or take ``DATE_SLACK``? Unknowns agree
-    with anything; a day without a year is read in the other value's year."""
+def dates_agree(a: str | None, b: str | None, published_a: str | None = None,
+                published_b: str | None = None) -> bool:
+    """Could two date values be the same day, give or take ``DATE_SLACK``? A day without a
+    year is read in the other value's year. A mention without a date happened at most
+    ``UNDATED_WINDOW`` days before its publication (when that is known); one with neither
+    agrees with anything."""
     if not a or not b:
-        return True
+        return _undated_agree(a, b, published_a, published_b)
     if a.startswith("X") and not b.startswith("X"):
         a, b = b, a
     if b.startswith("X") and len(b) == 10:
@@ -67,6 +71,27 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)  # 2024-03 and 2024-03-26
 
 
+def _undated_agree(a: str | None, b: str | None, published_a: str | None,
+                   published_b: str | None) -> bool:
+    """Does an undated mention agree with another? Each is read as a span of days: its day
+    when it has one, else the window before its publication."""
+    span_a, span_b = _span(a, published_a), _span(b, published_b)
+    if span_a is None or span_b is None:
+        return True
+    slack = timedelta(DATE_SLACK)
+    return span_a[0] <= span_b[1] + slack and span_b[0] <= span_a[1] + slack
+
+
+def _span(value: str | None, published: str | None) -> tuple[date, date] | None:
+    day = _day(value)
+    if day is not None:
+        return day, day
+    if value:  # "XXXX-03-26", "2026-03": not placed as a span here
+        return None
+    out = _day((published or "")[:10])
+    return (out - timedelta(UNDATED_WINDOW), out) if out is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Stored:
     """A stored mention that may report the same event as a new one."""
@@ -75,10 +100,12 @@ class Stored:
     date: str | None
     country: str | None  # of its location
     story_id: str | None
+    published: str | None = None  # of its article
 
 
 def fitting_event(date: str | None, country: str | None, has_parties: bool,
-                  story_id: str, stored: Sequence[Stored]) -> str | None:
+                  story_id: str, stored: Sequence[Stored],
+                  published: str | None = None) -> str | None:
     """The event, among those of the stored mentions, that a new mention reports: every
     mention of it agrees on the date (and, for mentions without parties, on the country);
     one in the same story first, then the most reported. None when none fits."""
@@ -88,7 +115,7 @@ def fitting_event(date: str | None, country: str | None, has_parties: bool,
     fitting = [
         (any(s.story_id == story_id for s in group), len(group), event_id)
         for event_id, group in by_event.items()
-        if all(dates_agree(date, s.date) for s in group)
+        if all(dates_agree(date, s.date, published, s.published) for s in group)
         and (has_parties or all(not country or not s.country or s.country == country
                                 for s in group))
     ]

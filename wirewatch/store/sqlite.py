@@ -114,7 +114,7 @@ class SqliteStore:
         for m in record.events:
             key = event_merge.block(m)
             country = m.location.country if m.location else None
-            event_id = self._event_for(m, key, country, story_id, a.article_id)
+            event_id = self._event_for(m, key, country, story_id, a.article_id, a.published)
             self.db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             (m.id, event_id, a.article_id, key, m.event_type, m.date, country,
                              json.dumps(asdict(m))))
@@ -290,20 +290,21 @@ class SqliteStore:
 
     # --- events ----------------------------------------------------------------------
     def _event_for(self, m: EventMention, key: str | None, country: str | None,
-                   story_id: str, article_id: str) -> str:
+                   story_id: str, article_id: str, published: str | None) -> str:
         """The stored event a new mention reports (see ``merge.events``), else a new id."""
         if key is not None:
             rows = self.db.execute(
-                "SELECT m.event_id, m.date, m.country, a.story_id FROM mentions m "
+                "SELECT m.event_id, m.date, m.country, a.story_id, a.published FROM mentions m "
                 "JOIN articles a USING (article_id) WHERE m.block=?", (key,)).fetchall()
         else:  # no parties: only the same kind of event in the same story
             rows = self.db.execute(
-                "SELECT m.event_id, m.date, m.country, a.story_id FROM mentions m "
+                "SELECT m.event_id, m.date, m.country, a.story_id, a.published FROM mentions m "
                 "JOIN articles a USING (article_id) WHERE m.block IS NULL AND a.story_id=? "
                 "AND m.event_type=? AND m.article_id<>?",
                 (story_id, m.event_type, article_id)).fetchall()
         stored = [event_merge.Stored(*row) for row in rows]
-        found = event_merge.fitting_event(m.date, country, key is not None, story_id, stored)
+        found = event_merge.fitting_event(m.date, country, key is not None, story_id, stored,
+                                          published)
         return found or event_merge.new_event_id(m)
 
     def _rebuild_events_of(self, article_id: str) -> None:
