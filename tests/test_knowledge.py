@@ -24,7 +24,7 @@ from wirewatch.knowledge import read_table
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-SECTORS = set("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED "
+SECTORS = set("COP GOV JUD LEG MIL PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED IGO NGO "
               "REF OPP REL SOC".split())
 FRAMES = {"act", "give", "receive", "recip", "ask", "deploy", "leave"}
 

@@ -168,8 +168,9 @@ class ActorResolver:
         country, how = self.memory.country(head, key, sector)
         if how:
             inferred.append(how)
-        if country is None and (sector in STATE_SECTORS or sector == "CVL") and self.focal:
-            country = self.focal  # unnamed civilians: those of the country the story is about
+        if country is None and sector is not None and sector not in BODIES.values() and \
+                self.focal:  # unnamed officials, civilians, rebels, clerics: of the country
+            country = self.focal  # the story is about
             inferred.append("country")
         return country
 
@@ -342,8 +343,10 @@ class ActorResolver:
         if start <= head < end:
             return "head"
         last = p.tokens[end - 1]
-        if last.dep == "poss" and last.head == head:  # "Jordan's king": whose he is,
-            return "modifier" if p.lemma(head) in RELATIONAL else "owner"  # not "Iraq's ally"
+        if last.dep == "poss" and p.lemma(last.head) in RELATIONAL:
+            return "modifier"  # "Iraq's ally", "the chief of Israel's ally": someone else
+        if last.dep == "poss" and last.head == head:  # "Jordan's king": whose he is
+            return "owner"
         for i in range(start, end):
             for anc in p.ancestors(i):
                 if anc == head:
@@ -379,7 +382,7 @@ class ActorResolver:
         if lemma in table:
             return table[lemma]
         # a person named with a title: "journalist Diana Ghalibaf", "Radan, the police chief"
-        for c in [*mods, *p.children(head, "appos")]:
+        for c in [*reversed(mods), *p.children(head, "appos")]:  # the nearest word first
             sub = p.lemma(c)
             inner = [g for g in p.children(c, "compound", "amod") if g < c]
             for g in inner:

@@ -57,12 +57,16 @@ def triggers() -> dict[tuple[str, bool], list[Trigger]]:
 
 @cache
 def sectors() -> dict[str, str]:
-    return {row[0]: row[1] for row in read_table("sectors.tsv")}
+    """Title or sector word → sector: the PLOVER agents' words, ours over them."""
+    table = {row[0]: row[1] for row in read_table("agents.tsv")}
+    table.update((row[0], row[1]) for row in read_table("sectors.tsv"))
+    return table
 
 
 @cache
 def sector_codes() -> frozenset[str]:
-    return frozenset(sectors().values())
+    """The sector codes in use (those of our own table)."""
+    return frozenset(row[1] for row in read_table("sectors.tsv"))
 
 
 @cache
