@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from wirewatch.errors import InputError
+from wirewatch.errors import InputError, WirewatchError
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import Result, run
 from wirewatch.records import ArticleRecord, Document
@@ -75,8 +75,22 @@ def ingest(
                 hashes[item.doc_id] = digest
             yield item
 
+    def failed(error: InputError) -> None:
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+        if on_document:
+            on_document()
+
     def flush(doc_id: str, records: list[ArticleRecord]) -> None:
-        report.new_articles += store.add_document(doc_id, hashes[doc_id], records)
+        try:
+            report.new_articles += store.add_document(doc_id, hashes[doc_id], records)
+        except WirewatchError:  # the store itself: locked too long, full, read-only
+            raise
+        except Exception as exc:  # a record the store cannot take: this document only
+            failed(InputError(doc_id, f"could not be stored ({type(exc).__name__}: {exc}); "
+                                      "please report this page"))
+            return
         report.documents += 1
         if on_document:
             on_document()
@@ -86,11 +100,7 @@ def ingest(
     batch: list[ArticleRecord] = []
     for result in run(items, None if articles_only else load_model(model), defaults):
         if isinstance(result, InputError):
-            report.errors.append(result)
-            if on_error:
-                on_error(result)
-            if on_document:
-                on_document()
+            failed(result)
             continue
         doc_id = result.article.doc_id
         if current is not None and doc_id != current:

@@ -11,6 +11,8 @@ import re
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Comment, _Element, _ProcessingInstruction
 
+from wirewatch import limits
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
@@ -18,6 +20,10 @@ BLOCK_TAGS = frozenset(
 )
 DROP_TAGS = frozenset("script style noscript template svg iframe head object canvas".split())
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+# libxml2 cuts a text or attribute over 10 MB (an inline image) and loses the rest of the
+# page; HTML has no entities to expand, so lifting that cap risks nothing (the input's
+# size is capped before)
+_PARSER = lxml_html.HTMLParser(huge_tree=True)
 
 
 def parse_html(markup: str) -> _Element | None:
@@ -25,9 +31,36 @@ def parse_html(markup: str) -> _Element | None:
     if not markup.strip():
         return None
     try:
-        return lxml_html.document_fromstring(markup)
+        return lxml_html.document_fromstring(markup, parser=_PARSER)
     except (ParserError, ValueError):
         return None
+
+
+def text_size(root: _Element) -> int:
+    """The characters of text a page shows (scripts, styles and comments not counted)."""
+    size = 0
+    for el in root.iter():
+        if el.text and isinstance(el.tag, str) and el.tag not in DROP_TAGS:
+            size += len(el.text)
+        if el.tail:
+            size += len(el.tail)
+    return size
+
+
+def slim(root: _Element) -> bool:
+    """Drop what no article is made of and may be huge: attribute values (inline images)
+    and script or style texts longer than ``limits.MAX_ATTRIBUTE_CHARS``. Whether any
+    was dropped."""
+    cap = limits.MAX_ATTRIBUTE_CHARS
+    dropped = False
+    for el in root.iter():
+        for name in [k for k, v in el.attrib.items() if len(v) > cap]:
+            del el.attrib[name]
+            dropped = True
+        if el.tag in DROP_TAGS and el.text and len(el.text) > cap:
+            el.text = ""
+            dropped = True
+    return dropped
 
 
 def render_element(root: _Element) -> list[str]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
-from wirewatch.errors import WirewatchError
+from wirewatch.errors import WirewatchError, one_line
+
+DEBUG_VAR = "WIREWATCH_DEBUG"
 
 # the input kinds --input-format takes (``sources.detect.KINDS``, checked by a test): the
 # parser is built without importing the readers, so ``--help`` stays instant
@@ -95,6 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a defect: one line, the traceback only on request
+        if os.environ.get(DEBUG_VAR):
+            raise
+        print(f"wirewatch: internal error ({type(exc).__name__}: {one_line(str(exc))}); "
+              f"set {DEBUG_VAR}=1 for the traceback and please report it", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
