@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from wirewatch import limits
 from wirewatch.errors import WirewatchError, one_line
 
 DEBUG_VAR = "WIREWATCH_DEBUG"
@@ -47,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--articles-only", action="store_true",
                    help="store articles, copies and stories without extracting events")
+    p.add_argument("--busy-timeout", type=float, metavar="SECONDS",
+                   help="how long to wait for another process writing to the store "
+                   f"(default {limits.BUSY_TIMEOUT_S:g})")
 
     p = sub.add_parser("events", help="query merged events")
     p.add_argument("--db", default="wirewatch.db")

@@ -75,7 +75,7 @@ def _article_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def ingest(args: argparse.Namespace) -> int:
-    store = SqliteStore(args.db)
+    store = SqliteStore(args.db, busy_timeout=args.busy_timeout)
     bar = tqdm(desc="ingesting", unit="doc", disable=args.quiet or not sys.stderr.isatty())
 
     def skipped(error: InputError) -> None:
