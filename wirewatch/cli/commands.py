@@ -8,10 +8,9 @@ import sys
 from datetime import date
 from typing import Any
 
-from tqdm import tqdm
-
 from wirewatch import api
 from wirewatch.cli.output import print_table
+from wirewatch.cli.progress import Progress
 from wirewatch.errors import InputError, WirewatchError
 from wirewatch.export import EXPORTERS, write_csv
 from wirewatch.sources import Defaults
@@ -76,22 +75,15 @@ def _article_row(r: dict[str, Any]) -> dict[str, Any]:
 
 def ingest(args: argparse.Namespace) -> int:
     store = SqliteStore(args.db, busy_timeout=args.busy_timeout)
-    bar = tqdm(desc="ingesting", unit="doc", disable=args.quiet or not sys.stderr.isatty())
-
-    def skipped(error: InputError) -> None:
-        bar.write(str(error), file=sys.stderr)
-
-    def done() -> None:
-        bar.update(1)
-
+    progress = Progress(quiet=args.quiet)
     try:
         report = api.ingest(
             args.inputs, store, input_format=args.input_format, defaults=_defaults(args),
-            model=args.model, articles_only=args.articles_only, on_error=skipped,
-            on_document=done,
+            model=args.model, articles_only=args.articles_only, on_error=progress.error,
+            on_document=progress.document,
         )
     finally:
-        bar.close()
+        progress.close()
     counts = store.counts()
     store.close()
     if not args.quiet:
