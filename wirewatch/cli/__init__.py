@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "that do not state one")
         p.add_argument("--publisher", help="publisher for documents that do not name one")
         p.add_argument("--url", help="URL for documents that do not carry one")
+        p.add_argument("--allow-private-addresses", action="store_true",
+                       help="fetch URLs of loopback, private and link-local addresses too "
+                       "(refused by default)")
 
     p = sub.add_parser("extract", help="print article records with events, quotes and places")
     inputs(p)
