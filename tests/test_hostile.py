@@ -416,3 +416,34 @@ def test_the_cli_gives_one_line_per_hostile_input(tmp_path: Path) -> None:
     assert len(lines) == 3, run.stderr  # the feed's date is only left out
     doc_ids = [json.loads(line)["doc_id"] for line in run.stdout.splitlines()]
     assert doc_ids[0] == str(good) and "https://w.example/1" in doc_ids
+
+
+def test_a_document_a_defect_cut_short_is_done_again(tmp_path: Path, nlp: Language,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article whose event extraction raised used to leave its page recorded as
+    ingested, never processed again, even after the fix."""
+    import wirewatch.pipeline as pipeline
+
+    section = str(FIXTURES / "section.html")  # a page of three articles
+    real = pipeline.extract
+
+    def flaky(ann: AnnotatedArticle) -> ArticleRecord:
+        if ann.article.title == "Protesters march against new mining law":
+            raise RuntimeError("a defect")
+        return real(ann)
+
+    store = SqliteStore(tmp_path / "s.db")
+    try:
+        monkeypatch.setattr(pipeline, "extract", flaky)
+        first = api.ingest([section], store)
+        assert [e.retry for e in first.errors] == [section]
+        assert store.counts()["documents"] == 0 and store.counts()["articles"] == 2
+        monkeypatch.setattr(pipeline, "extract", real)  # the defect fixed
+        second = api.ingest([section], store)
+        assert second.errors == [] and second.new_articles == 1
+        counts = store.counts()
+        assert counts["documents"] == 1 and counts["articles"] == 3
+        assert api.ingest([section], store).unchanged == 1
+        assert store.counts() == counts
+    finally:
+        store.close()

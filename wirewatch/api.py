@@ -58,7 +58,9 @@ def ingest(
     on_document: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Process inputs into the store: idempotent, and resumable after an interruption
-    (each document is stored in one transaction; stored documents are not redone).
+    (each document is stored in one transaction; stored documents are not redone; one
+    that met a defect in the parser or the event stage keeps what was stored of it and
+    is done again by the next ingest).
     With ``articles_only`` the articles are stored and grouped into stories, no events."""
     report = IngestReport()
     hashes: dict[str, str] = {}
@@ -75,7 +77,11 @@ def ingest(
                 hashes[item.doc_id] = digest
             yield item
 
+    unfinished: set[str] = set()  # documents a defect cut short: to be done again
+
     def failed(error: InputError) -> None:
+        if error.retry is not None:
+            unfinished.add(error.retry)
         report.errors.append(error)
         if on_error:
             on_error(error)
@@ -84,7 +90,8 @@ def ingest(
 
     def flush(doc_id: str, records: list[ArticleRecord]) -> None:
         try:
-            report.new_articles += store.add_document(doc_id, hashes[doc_id], records)
+            report.new_articles += store.add_document(doc_id, hashes[doc_id], records,
+                                                      done=doc_id not in unfinished)
         except WirewatchError:  # the store itself: locked too long, full, read-only
             raise
         except Exception as exc:  # a record the store cannot take: this document only

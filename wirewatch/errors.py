@@ -19,6 +19,9 @@ class InputError:
 
     input: str
     reason: str
+    # a document that met a defect (not a fault of its input): stored as far as it went
+    # but not marked as ingested, so that the next ingest processes it again
+    retry: str | None = None
 
     def __str__(self) -> str:
         name = _cut(self.input.translate(_BREAKS))

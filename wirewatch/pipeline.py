@@ -111,10 +111,12 @@ def _extract(ann: AnnotatedArticle | ParseFailure) -> Result:
     """Stage 4 for one article. A failure here is a defect in wirewatch, not in the input;
     it is reported with the article it happened on and the batch goes on."""
     if isinstance(ann, ParseFailure):
-        return InputError(_where(ann.article), f"{ann.reason}; please report this page")
+        return InputError(_where(ann.article), f"{ann.reason}; please report this page",
+                          retry=ann.article.doc_id)
     try:
         return extract(ann)
     except Exception as exc:  # one article must not sink the batch
         return InputError(_where(ann.article), f"event extraction failed "
                                                f"({type(exc).__name__}: {exc}); "
-                                               "please report this page")
+                                               "please report this page",
+                          retry=ann.article.doc_id)

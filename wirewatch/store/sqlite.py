@@ -79,10 +79,13 @@ class SqliteStore:
                               (doc_id, content_hash)).fetchone()
         return row is not None
 
-    def add_document(self, doc_id: str, content_hash: str, records: list[ArticleRecord]) -> int:
+    def add_document(self, doc_id: str, content_hash: str, records: list[ArticleRecord],
+                     done: bool = True) -> int:
         """Store one document's articles in one transaction; returns how many were new.
         The transaction takes the write lock first (waiting for another writer), so what it
-        reads is what it writes over; a document another writer stored meanwhile is left."""
+        reads is what it writes over; a document another writer stored meanwhile is left.
+        A document not ``done`` (some of its articles failed) is not marked as stored, so
+        that it is processed again; its articles already stored are then appearances."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -92,11 +95,12 @@ class SqliteStore:
             if not self.has_document(doc_id, content_hash):
                 for record in records:
                     new += self._add_article(doc_id, record)
-                self.db.execute(
-                    "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
-                    (doc_id, content_hash, len(records),
-                     datetime.now(UTC).isoformat(timespec="seconds")),
-                )
+                if done:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
+                        (doc_id, content_hash, len(records),
+                         datetime.now(UTC).isoformat(timespec="seconds")),
+                    )
             self.db.commit()
         except BaseException as exc:
             self.db.rollback()
