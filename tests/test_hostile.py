@@ -314,6 +314,20 @@ def test_a_huge_inline_image_or_attribute_leaves_the_article(tmp_path: Path) -> 
                for r in found)
 
 
+def test_a_page_nested_thousands_deep_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 1_500 + f"<p>{SENTENCE * 5}</p>" + "</div>" * 1_500
+                    + "</body></html>")
+    (record,) = extracted(page)
+    assert isinstance(record, ArticleRecord) and "Kismayo on Monday" in record.article.body
+
+
+def test_an_extension_wins_only_when_the_content_agrees() -> None:
+    assert sniff(b"<html><body><p>x</p></body></html>", "page.xml") == "html"
+    assert sniff(b"<?xml version='1.0'?><rss><channel></channel></rss>", "x.xml") == "feed"
+    assert sniff(b"<html><body><p>x</p></body></html>", "x.jsonl") == "html"
+
+
 def test_a_huge_title_is_cut(tmp_path: Path) -> None:
     page = tmp_path / "title.html"
     page.write_text(PAGE.replace("Army attacks Kismayo</title>",

@@ -64,21 +64,24 @@ def slim(root: _Element) -> bool:
 
 
 def render_element(root: _Element) -> list[str]:
-    """The text lines of an element, one per block, blank-free and whitespace-folded."""
+    """The text lines of an element, one per block, blank-free and whitespace-folded.
+    The tree is walked with a stack of its own, so a page nested thousands deep is read."""
     parts: list[str] = []
-
-    def walk(el: _Element) -> None:
-        if isinstance(el, _Comment | _ProcessingInstruction):
-            if el.tail:
-                parts.append(el.tail)
-            return
+    stack: list[tuple[_Element, bool]] = [(root, False)]  # an element, whether it is done
+    while stack:
+        el, done = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in DROP_TAGS:
+        if done:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
             if el.tail:
                 parts.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
+            continue
+        if isinstance(el, _Comment | _ProcessingInstruction) or tag in DROP_TAGS:
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        if tag in BLOCK_TAGS:
             parts.append("\n")
         if tag == "img":
             alt = (el.get("alt") or "").strip()
@@ -86,14 +89,8 @@ def render_element(root: _Element) -> list[str]:
                 parts.append(f"\n{alt}\n")
         if el.text:
             parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
-
-    walk(root)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     lines = (_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
 

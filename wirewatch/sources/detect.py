@@ -11,13 +11,18 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections.abc import Callable
 
 HEAD_BYTES = 65536  # how much of an input detection reads
 KINDS = ("text", "html", "feed", "warc", "jsonl")
 _HTML = re.compile(rb"<(?:!doctype html|html|head|body|article|div|p|h1|meta|title)\b", re.I)
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
-# the first bytes an extension's kind must have to win over the content
-_SHAPES = {"jsonl": b"{", "warc": b"WARC/", "feed": b"<"}
+# whether the first bytes agree with the kind an extension names, so that it wins
+_AGREES: dict[str, Callable[[bytes], bool]] = {
+    "jsonl": lambda head: head.startswith(b"{"),
+    "warc": lambda head: head.startswith(b"WARC/"),
+    "feed": lambda head: head.startswith(b"<") and _FEED.search(head[:4096]) is not None,
+}
 _OPENS_DOCUMENT = re.compile(rb'\{\s*"(?:[^"\\]|\\.)*"\s*:')
 _EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc", ".rss": "feed", ".atom": "feed",
@@ -40,7 +45,7 @@ def sniff(data: bytes, name: str = "") -> str:
         head = _partial_gunzip(head)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     named = by_extension(name)
-    if named in _SHAPES and stripped.startswith(_SHAPES[named]):
+    if named in _AGREES and _AGREES[named](stripped):
         return named
     if stripped.startswith(b"WARC/"):
         return "warc"
