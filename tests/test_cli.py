@@ -112,3 +112,26 @@ def test_input_format_override(tmp_path: Path) -> None:
     page.write_text("<p>A page that claims nothing.</p>")
     run = cli("extract", "--articles-only", "--input-format", "text", str(page))
     assert json.loads(run.stdout)["body"].startswith("<p>")
+
+
+def test_a_long_ingest_off_a_terminal_reports_progress() -> None:
+    import io
+
+    from wirewatch.cli.progress import Progress
+    from wirewatch.errors import InputError
+
+    out = io.StringIO()  # not a terminal: a line now and then instead of a bar
+    progress = Progress(stream=out, every=0.0)
+    for _ in range(3):
+        progress.document()
+    progress.error(InputError("bad.html", "no article text found"))
+    progress.document()
+    progress.close()
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("wirewatch: ingesting: 1 documents in ")
+    assert lines[3] == "wirewatch: skipped bad.html: no article text found"
+    assert lines[4].startswith("wirewatch: ingesting: 4 documents") and "1 skipped" in lines[4]
+    quiet = io.StringIO()
+    progress = Progress(quiet=True, stream=quiet, every=0.0)
+    progress.document()
+    assert quiet.getvalue() == ""

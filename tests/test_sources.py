@@ -20,7 +20,7 @@ from wirewatch.pipeline import articles_of
 from wirewatch.records import Document
 from wirewatch.sources import Defaults, read_inputs
 from wirewatch.sources.detect import sniff
-from wirewatch.sources.fetch import MappingTransport
+from wirewatch.sources.fetch import MappingTransport, UrllibTransport
 
 
 def docs(*inputs: str, **kw: object) -> list[Document | InputError]:
@@ -134,7 +134,9 @@ def local_server() -> Iterator[str]:
 
 
 def test_real_http_fetch_on_loopback(local_server: str) -> None:
-    found = docs(local_server)
+    refused = docs(local_server)  # loopback is fetched only when the user allows it
+    assert isinstance(refused[0], InputError) and "loopback address" in refused[0].reason
+    found = docs(local_server, transport=UrllibTransport(allow_private=True))
     assert isinstance(found[0], Document)
     assert "Floods force thousands" in found[0].content
 

@@ -270,3 +270,21 @@ def test_wirewatch_serve_answers_on_localhost(web_db: Path, tmp_path: Path) -> N
         capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1
     assert missing.stderr.strip().count("\n") == 0 and "no store" in missing.stderr
+
+
+@pytest.mark.parametrize("url", [
+    "/api/events?after=WyJcdWQ4MDAiLCAiZSJd",  # a cursor holding a lone surrogate
+    "/api/events.ndjson?after=WyJcdWQ4MDAiLCAiZSJd", "/?after=WyJcdWQ4MDAiLCAiZSJd",
+])
+def test_a_cursor_with_a_lone_surrogate_is_a_clear_error(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400, response.text[:300]
+
+
+@pytest.mark.parametrize("query", ["text=%00", "text=police%00", "actor=%00x", "source=%01"])
+def test_control_characters_in_a_filter_are_harmless(client: TestClient, query: str) -> None:
+    csv_reply = client.get(f"/api/events.csv?{query}")
+    listed = client.get(f"/api/events?{query}")
+    assert csv_reply.status_code == 200 and listed.status_code == 200
+    rows = csv_reply.text.splitlines()
+    assert len(rows) == (len(listed.json()["items"]) + 1 if listed.json()["items"] else 0)

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from wirewatch.errors import InputError
+from wirewatch.errors import InputError, WirewatchError
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import Result, run
 from wirewatch.records import ArticleRecord, Document
@@ -58,7 +58,9 @@ def ingest(
     on_document: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Process inputs into the store: idempotent, and resumable after an interruption
-    (each document is stored in one transaction; stored documents are not redone).
+    (each document is stored in one transaction; stored documents are not redone; one
+    that met a defect in the parser or the event stage keeps what was stored of it and
+    is done again by the next ingest).
     With ``articles_only`` the articles are stored and grouped into stories, no events."""
     report = IngestReport()
     hashes: dict[str, str] = {}
@@ -75,8 +77,27 @@ def ingest(
                 hashes[item.doc_id] = digest
             yield item
 
+    unfinished: set[str] = set()  # documents a defect cut short: to be done again
+
+    def failed(error: InputError) -> None:
+        if error.retry is not None:
+            unfinished.add(error.retry)
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+        if on_document:
+            on_document()
+
     def flush(doc_id: str, records: list[ArticleRecord]) -> None:
-        report.new_articles += store.add_document(doc_id, hashes[doc_id], records)
+        try:
+            report.new_articles += store.add_document(doc_id, hashes[doc_id], records,
+                                                      done=doc_id not in unfinished)
+        except WirewatchError:  # the store itself: locked too long, full, read-only
+            raise
+        except Exception as exc:  # a record the store cannot take: this document only
+            failed(InputError(doc_id, f"could not be stored ({type(exc).__name__}: {exc}); "
+                                      "please report this page"))
+            return
         report.documents += 1
         if on_document:
             on_document()
@@ -86,11 +107,7 @@ def ingest(
     batch: list[ArticleRecord] = []
     for result in run(items, None if articles_only else load_model(model), defaults):
         if isinstance(result, InputError):
-            report.errors.append(result)
-            if on_error:
-                on_error(result)
-            if on_document:
-                on_document()
+            failed(result)
             continue
         doc_id = result.article.doc_id
         if current is not None and doc_id != current:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from wirewatch import limits
 from wirewatch.articles.html import extract_html
 from wirewatch.articles.ids import article_id
 from wirewatch.articles.textdump import segment
@@ -41,21 +42,31 @@ def find_articles(doc: Document) -> list[Article]:
             body = "\n\n".join(p.strip() for p in doc.content.split("\n\n") if p.strip())
             found = [_article(doc, None, body, None, [], None, None)]
     if doc.title and len(found) == 1:
-        found[0] = replace(found[0], title=doc.title,
-                           article_id=article_id(doc.title, found[0].body))
+        title = clip(doc.title)
+        found[0] = replace(found[0], title=title, article_id=article_id(title, found[0].body))
     return [a for a in found if a.body.strip()]
+
+
+def clip(text: str | None) -> str | None:
+    """A title, category or publisher within ``limits.MAX_TITLE_CHARS``, cut at a word."""
+    cap = limits.MAX_TITLE_CHARS
+    if text is None or len(text) <= cap:
+        return text
+    cut = text.rfind(" ", cap // 2, cap)
+    return text[: cut if cut > 0 else cap].rstrip()
 
 
 def _article(doc: Document, title: str | None, body: str, category: str | None,
              captions: list[str], published: str | None, publisher: str | None) -> Article:
+    title = clip(title)
     return Article(
         doc_id=doc.doc_id,
         article_id=article_id(title, body),
         title=title,
         body=body,
-        category=category,
+        category=clip(category),
         url=doc.url,
-        publisher=doc.publisher or publisher,
+        publisher=clip(doc.publisher or publisher),
         published=doc.published or published,
         captions=captions,
     )

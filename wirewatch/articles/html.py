@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import html as lxml_html
 from lxml.etree import _Element
 
+from wirewatch import limits
 from wirewatch.articles.lines import PROSE_WORDS
-from wirewatch.articles.render import parse_html, render_element
+from wirewatch.articles.render import parse_html, render_element, slim, text_size
 from wirewatch.articles.textdump import segment
 
 HEADINGS = ("h1", "h2", "h3", "h4")
@@ -25,10 +27,16 @@ class HtmlArticle:
 
 
 def extract_html(markup: str, url: str | None = None) -> list[HtmlArticle]:
-    """The articles of an HTML page: several for a section page, one for an article page."""
+    """The articles of an HTML page: several for a section page, one for an article page.
+    A page whose text is over ``limits.MAX_DOCUMENT_CHARS`` is refused (LimitError)."""
     root = parse_html(markup)
     if root is None:
         return []
+    size = text_size(root)
+    if size > limits.MAX_DOCUMENT_CHARS:
+        raise limits.over("a page's text", size, limits.MAX_DOCUMENT_CHARS, "document")
+    if len(markup) > limits.MAX_ATTRIBUTE_CHARS and slim(root):
+        markup = lxml_html.tostring(root, encoding="unicode")
     teasers = _teasers(root)
     if len(teasers) >= 2:
         site = _meta(root, "og:site_name")

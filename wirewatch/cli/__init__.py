@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
-from wirewatch.errors import WirewatchError
+from wirewatch import limits
+from wirewatch.errors import WirewatchError, one_line
+
+DEBUG_VAR = "WIREWATCH_DEBUG"
 
 # the input kinds --input-format takes (``sources.detect.KINDS``, checked by a test): the
 # parser is built without importing the readers, so ``--help`` stays instant
@@ -31,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "that do not state one")
         p.add_argument("--publisher", help="publisher for documents that do not name one")
         p.add_argument("--url", help="URL for documents that do not carry one")
+        p.add_argument("--allow-private-addresses", action="store_true",
+                       help="fetch URLs of loopback, private and link-local addresses too "
+                       "(refused by default)")
 
     p = sub.add_parser("extract", help="print article records with events, quotes and places")
     inputs(p)
@@ -44,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--articles-only", action="store_true",
                    help="store articles, copies and stories without extracting events")
+    p.add_argument("--busy-timeout", type=float, metavar="SECONDS",
+                   help="how long to wait for another process writing to the store "
+                   f"(default {limits.BUSY_TIMEOUT_S:g})")
 
     p = sub.add_parser("events", help="query merged events")
     p.add_argument("--db", default="wirewatch.db")
@@ -95,6 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a defect: one line, the traceback only on request
+        if os.environ.get(DEBUG_VAR):
+            raise
+        print(f"wirewatch: internal error ({type(exc).__name__}: {one_line(str(exc))}); "
+              f"set {DEBUG_VAR}=1 for the traceback and please report it", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -8,13 +8,13 @@ import sys
 from datetime import date
 from typing import Any
 
-from tqdm import tqdm
-
 from wirewatch import api
 from wirewatch.cli.output import print_table
+from wirewatch.cli.progress import Progress
 from wirewatch.errors import InputError, WirewatchError
 from wirewatch.export import EXPORTERS, write_csv
 from wirewatch.sources import Defaults
+from wirewatch.sources.fetch import Transport, UrllibTransport
 from wirewatch.store import EventFilter, SqliteStore
 
 EXIT_SKIPPED = 3
@@ -28,6 +28,10 @@ def _defaults(args: argparse.Namespace) -> Defaults:
     if args.published and not _is_date(args.published):
         raise WirewatchError(f"--published takes a date as YYYY-MM-DD, not {args.published!r}")
     return Defaults(published=args.published, publisher=args.publisher, url=args.url)
+
+
+def _transport(args: argparse.Namespace) -> Transport:
+    return UrllibTransport(allow_private=args.allow_private_addresses)
 
 
 def _is_date(text: str) -> bool:
@@ -45,7 +49,7 @@ def _skip(error: InputError) -> None:
 def extract(args: argparse.Namespace) -> int:
     results = api.extract(
         args.inputs, input_format=args.input_format, defaults=_defaults(args),
-        articles_only=args.articles_only, model=args.model,
+        articles_only=args.articles_only, model=args.model, transport=_transport(args),
     )
     skipped = 0
     collected: list[dict[str, Any]] = []
@@ -75,23 +79,16 @@ def _article_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def ingest(args: argparse.Namespace) -> int:
-    store = SqliteStore(args.db)
-    bar = tqdm(desc="ingesting", unit="doc", disable=args.quiet or not sys.stderr.isatty())
-
-    def skipped(error: InputError) -> None:
-        bar.write(str(error), file=sys.stderr)
-
-    def done() -> None:
-        bar.update(1)
-
+    store = SqliteStore(args.db, busy_timeout=args.busy_timeout)
+    progress = Progress(quiet=args.quiet)
     try:
         report = api.ingest(
             args.inputs, store, input_format=args.input_format, defaults=_defaults(args),
-            model=args.model, articles_only=args.articles_only, on_error=skipped,
-            on_document=done,
+            model=args.model, articles_only=args.articles_only, on_error=progress.error,
+            on_document=progress.document, transport=_transport(args),
         )
     finally:
-        bar.close()
+        progress.close()
     counts = store.counts()
     store.close()
     if not args.quiet:

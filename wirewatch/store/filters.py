@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from wirewatch.errors import WirewatchError
@@ -34,7 +35,12 @@ class EventFilter:
 
 
 def where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (or "") and its arguments selecting the filtered events ``e``."""
+    """The WHERE clause (or "") and its arguments selecting the filtered events ``e``.
+    Lone surrogates (which SQLite cannot take) are dropped from the words first and
+    control characters (which no stored text holds) become spaces."""
+    cleaned: dict[str, Any] = {k: _clean(v) for k, v in asdict(f).items()
+                               if isinstance(v, str) and k != "after"}
+    f = replace(f, **cleaned)
     parts: list[str] = []
     args: list[Any] = []
     if f.type:
@@ -73,6 +79,12 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), args
 
 
+def _clean(text: str) -> str:
+    """The text without lone surrogates, control characters as spaces."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text
+                   if unicodedata.category(c) != "Cs")
+
+
 def fts_query(text: str) -> str:
     """User words as an FTS5 query: each word quoted, all required."""
     words = [w.replace('"', "") for w in text.split() if w.strip('"')]
@@ -89,7 +101,7 @@ def read_cursor(text: str) -> tuple[str, str]:
     try:
         key = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         if (isinstance(key, list) and len(key) == 2
-                and all(isinstance(k, str) for k in key)):
+                and all(isinstance(k, str) and k == _clean(k) for k in key)):
             return key[0], key[1]
     except ValueError:
         pass

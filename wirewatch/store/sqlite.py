@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wirewatch import limits
 from wirewatch.articles.ids import stable_id
 from wirewatch.errors import WirewatchError
 from wirewatch.merge import copies, text
@@ -28,26 +29,35 @@ SCHEMA_VERSION = "2"
 
 
 class SqliteStore:
-    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+    """The store in one SQLite file. Writers take turns: one waits up to ``busy_timeout``
+    seconds (``limits.BUSY_TIMEOUT_S`` by default) for another to finish a document, and
+    each document is stored in a transaction of its own, so a kill loses at most the one
+    being stored."""
+
+    def __init__(self, path: str | Path, readonly: bool = False,
+                 busy_timeout: float | None = None) -> None:
         self.path = str(path)
+        self.busy_timeout = limits.BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
         try:
             if readonly:
                 if not Path(self.path).exists():
                     raise WirewatchError(f"no store at {self.path} (run `wirewatch ingest` first)")
                 # a read-only connection may serve a request on any of a server's threads
                 self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                          check_same_thread=False)
+                                          check_same_thread=False, timeout=self.busy_timeout)
                 self._check_version()
             else:
-                self.db = sqlite3.connect(self.path)
+                self.db = sqlite3.connect(self.path, timeout=self.busy_timeout)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.execute("PRAGMA cache_size=-131072")  # 128 MB of pages
                 self.db.executescript(
                     resources.files("wirewatch.store").joinpath("schema.sql").read_text()
                 )
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                                (SCHEMA_VERSION,))
+                if not self.db.execute("SELECT 1 FROM meta WHERE key='schema_version'"
+                                       ).fetchone():  # a new store (a write waits its turn)
+                    self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                                    (SCHEMA_VERSION,))
                 self._check_version()
                 self.db.commit()
         except sqlite3.DatabaseError as exc:
@@ -69,18 +79,41 @@ class SqliteStore:
                               (doc_id, content_hash)).fetchone()
         return row is not None
 
-    def add_document(self, doc_id: str, content_hash: str, records: list[ArticleRecord]) -> int:
-        """Store one document's articles in one transaction; returns how many were new."""
-        new = 0
-        with self.db:
-            for record in records:
-                new += self._add_article(doc_id, record)
-            self.db.execute(
-                "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
-                (doc_id, content_hash, len(records),
-                 datetime.now(UTC).isoformat(timespec="seconds")),
-            )
+    def add_document(self, doc_id: str, content_hash: str, records: list[ArticleRecord],
+                     done: bool = True) -> int:
+        """Store one document's articles in one transaction; returns how many were new.
+        The transaction takes the write lock first (waiting for another writer), so what it
+        reads is what it writes over; a document another writer stored meanwhile is left.
+        A document not ``done`` (some of its articles failed) is not marked as stored, so
+        that it is processed again; its articles already stored are then appearances."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._write_error(exc) from None
+        try:
+            new = 0
+            if not self.has_document(doc_id, content_hash):
+                for record in records:
+                    new += self._add_article(doc_id, record)
+                if done:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
+                        (doc_id, content_hash, len(records),
+                         datetime.now(UTC).isoformat(timespec="seconds")),
+                    )
+            self.db.commit()
+        except BaseException as exc:
+            self.db.rollback()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._write_error(exc) from None
+            raise
         return new
+
+    def _write_error(self, exc: sqlite3.OperationalError) -> WirewatchError:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return WirewatchError(f"cannot write to store {self.path}: another process held it "
+                                  f"for more than {self.busy_timeout:g} s ({exc})")
+        return WirewatchError(f"cannot write to store {self.path}: {exc}")
 
     def _add_article(self, doc_id: str, record: ArticleRecord) -> int:
         a = record.article
