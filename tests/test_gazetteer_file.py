@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch import cli, gazetteer
+from wirewatch import cli, gazetteer, gazetteer_build
 from wirewatch.errors import WirewatchError
 from wirewatch.gazetteer import Gazetteer, fold, local_places, places_named
-from wirewatch.knowledge import gazetteer_build, gazetteer_file
+from wirewatch.knowledge import gazetteer_file
 from wirewatch.knowledge.gazetteer_file import (
     BUILD_COMMAND,
     COUNTRY_KINDS,

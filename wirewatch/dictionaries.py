@@ -25,8 +25,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-from wirewatch.events.lexicon import sector_codes
 from wirewatch.gazetteer import NON_STATE, SUB_IGO, country_name
+from wirewatch.knowledge import sector_codes
 
 ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
 SHIPPED = "actors.sqlite"

@@ -8,12 +8,12 @@ than read in the phrase are listed in ``Actor.inferred``.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from wirewatch.dictionaries import lookup
 from wirewatch.events.coreference import Memory
+from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.numbers import number
 from wirewatch.events.tree import Parse
@@ -27,14 +27,11 @@ AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal
 TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
 PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
 # "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
-CURRENCY = frozenset({"$", "dollar", "dollars"})
 STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
 NOT_OWN = frozenset(
     "backed supported funded sponsored allied aligned linked designed made built inspired "
     "affiliated trained armed owned bound".split()
 )
-# "foreign ministers", "western leaders": of no country the story is about or happens in
-ABROAD = frozenset({"foreign", "western", "international", "overseas", "world", "global"})
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
@@ -67,7 +64,7 @@ class ActorResolver:
         self.places = places or {}  # the article's place readings, by last token
         self.cache: dict[int, Actor | None] = {}
         self.memory = Memory(parse)
-        self.focal = _focal_country(parse, title)
+        self.focal = focal_country(parse, title)
         for tok in parse.tokens:
             if tok.pos in NP_POS and tok.dep not in NOT_HEADS:
                 self.resolve(tok.i)
@@ -137,7 +134,7 @@ class ActorResolver:
             sector = self._sector(head)
         if country in BODIES and sector not in ARMED:  # "UNICEF", "the EU", "Oxfam": the body
             sector = BODIES[country]                    # itself, unless its troops or police
-        if country is None and not _abroad(text):  # "foreign ministers": of no country here
+        if country is None and not abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
@@ -391,38 +388,3 @@ class ActorResolver:
             if sub in table:
                 return table[sub]
         return None
-
-
-
-def from_abroad(actor: Actor) -> bool:
-    """Whether a party is said to be from elsewhere ("foreign ministers", "western
-    leaders"): it takes no country from the story or from where the event happens."""
-    return not actor.country and _abroad(actor.text)
-
-
-def _abroad(text: str) -> bool:
-    return not ABROAD.isdisjoint(text.lower().split())
-
-
-def _focal_country(parse: Parse, title: str | None) -> str | None:
-    """The country the article is most about: the most mentioned, the title counting twice."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for ent in parse.ann.entities:
-        after = parse.tokens[ent.end].text if ent.end < len(parse.tokens) else ""
-        if ent.label in ("GPE", "NORP") and after not in CURRENCY:  # not "US $50 million"
-            cm = country_of(ent.text)
-            if cm and cm.code not in NON_STATE:
-                counts[cm.code] += 1
-                first.setdefault(cm.code, ent.start)
-    if title:
-        words = title.replace("’s", "").replace("'s", "").split()
-        for n in (3, 2, 1):
-            for k in range(len(words) - n + 1):
-                cm = country_of(" ".join(words[k : k + n]).strip(":,‘’'\""))
-                if cm and cm.code not in NON_STATE:
-                    counts[cm.code] += 2
-                    first.setdefault(cm.code, -1)
-    if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], -first[c]))

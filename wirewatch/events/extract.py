@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import resolve
-from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver, from_abroad
+from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
@@ -14,6 +14,7 @@ from wirewatch.events.coder import Coder, Scores, added, trigger_scores
 from wirewatch.events.conditions import ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality
+from wirewatch.events.focus import from_abroad
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, assault_modes, context_cues
 from wirewatch.events.places import PLACE_LABELS, find_places

@@ -64,12 +64,6 @@ def sectors() -> dict[str, str]:
 
 
 @cache
-def sector_codes() -> frozenset[str]:
-    """The sector codes in use (those of our own table)."""
-    return frozenset(row[1] for row in read_table("sectors.tsv"))
-
-
-@cache
 def weapons() -> dict[str, Weapon]:
     return {row[0]: Weapon(row[0], row[1], row[2], row[3] if len(row) > 3 and row[3] else None)
             for row in read_table("weapons.tsv")}

