@@ -26,7 +26,11 @@ _THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
 def _party(actor: Actor) -> str:
-    return actor.country or actor.sector or (actor.name or actor.text).lower()
+    """A party as mentions of one event must agree on it: its country and sector ("PER/LAB":
+    Peru's fishing unions are not Peru's government), else its name."""
+    if actor.country or actor.sector:
+        return f"{actor.country or ''}/{actor.sector or ''}"
+    return (actor.name or actor.text).lower()
 
 
 def block(m: EventMention) -> str | None:
