@@ -48,8 +48,8 @@ def _json_document(where: str, line: str) -> Item:
         return InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return InputError(where, "invalid JSON (nested too deeply)")
-    except ValueError as exc:  # an integer of thousands of digits
-        return InputError(where, f"invalid JSON ({exc})")
+    except ValueError:  # an integer of thousands of digits
+        return InputError(where, "invalid JSON (a number too long to read)")
     if not isinstance(obj, dict):
         return InputError(where, "a JSON Lines document must be an object")
     body = obj.get("text") if obj.get("text") is not None else obj.get("html")
