@@ -18,7 +18,7 @@ from wirewatch.events.lexicon import sectors
 from wirewatch.events.numbers import number
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
-from wirewatch.records import Actor, Place
+from wirewatch.records import Actor, Entity, Place
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
@@ -260,19 +260,7 @@ class ActorResolver:
                     name = label_text  # not "Reagan's statement", "supporters of Reagan"
                 if ent.label in ("ORG", "FAC", "WORK_OF_ART") and name is None and i == head:
                     name = label_text.removeprefix("the ").removeprefix("The ")
-                if self._not_own(last):
-                    continue
-                known = self.memory.names.get(name_key(label_text))
-                match = (known.country, known.sector) if known and known.country else None
-                if match is None:
-                    cm = country_of(label_text)
-                    match = (cm.code, cm.sector) if cm else None
-                if match is None:  # "police in Lagos"; a place the tagger took for a name
-                    place = self.places.get(last) or (
-                        place_of(label_text) if ent.label in ("GPE", "LOC", "FAC") else None)
-                    match = (place.country, None) if place and place.country else None
-                if match is None and ent.label in ("ORG", "FAC"):
-                    match = self._named_inside(ent.start, ent.end)
+                match = None if self._not_own(last) else self._entity_country(ent)
                 if match:
                     found.setdefault(self._role(head, ent.start, ent.end), match)
                 continue
@@ -302,6 +290,22 @@ class ActorResolver:
                     name = country_name(country)
                 return country, sector, name, []
         return None, None, name, []
+
+    def _entity_country(self, ent: Entity) -> tuple[str, str | None] | None:
+        """(country, sector) a named entity in a phrase stands for: what the text said of
+        it before, a country, a place ("police in Lagos"; a place the tagger took for a
+        name), a country inside an organisation's name."""
+        known = self.memory.names.get(name_key(ent.text))
+        if known and known.country:
+            return known.country, known.sector
+        cm = country_of(ent.text)
+        if cm:
+            return cm.code, cm.sector
+        place = self.places.get(ent.end - 1) or (
+            place_of(ent.text) if ent.label in ("GPE", "LOC", "FAC") else None)
+        if place and place.country:
+            return place.country, None
+        return self._named_inside(ent.start, ent.end) if ent.label in ("ORG", "FAC") else None
 
     def _proper_run(self, head: int, indices: list[int]) -> list[int]:
         """The proper nouns next to one another that end at the phrase's head."""

@@ -63,6 +63,28 @@ def roles(p: Parse, i: int, trig: Trigger) -> Roles:
 
 def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     r = Roles(anchor=i)
+    doer, done_to = _doer_and_done_to(p, i, r)
+    _by_frame(p, i, trig, r, doer, done_to)
+    _by_prepositions(p, i, trig, r)
+    dobj = p.child(i, "dobj")
+    if not r.recipients:
+        _recipients_further(p, i, trig, r, dobj)
+    if trig.frame == "give" and not r.actors:
+        owner = _owner(p, r.things)
+        if owner is not None:
+            _add(p, r.actors, owner)
+    for t in r.things:
+        r.scope.extend(p.subtree(t, skip=("relcl",)))
+    if "obj=materiel" in trig.conditions and dobj is not None:
+        r.scope.extend(p.subtree(dobj))
+    if trig.frame in ("give", "receive") and not r.things:
+        r.scope.extend(_after(p, i))
+    return r
+
+
+def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | None]:
+    """Who does what a verb says, and to whom or what, active or passive; a weapon doing it
+    ("Russian drones struck") goes to the instruments' scope and its owner acts."""
     subj = p.child(i, "nsubj")
     tok = p.tokens[i]  # "fighters captured by troops": a participle on a noun is passive,
     reduced = tok.dep == "acl" and tok.tag in ("VBN", "VBD") and subj is None and \
@@ -71,20 +93,16 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     subjpass = p.child(i, "nsubjpass")
     agent = next((obj for prep, obj in p.preps(i) if prep == "by" and
                   any(p.tokens[c].dep == "agent" for c in p.kids[i])), None)
-    dobj = p.child(i, "dobj")
-    if subj is not None and p.tokens[subj].lower_text in RELATIVE and \
-            p.tokens[i].dep == "relcl":
-        subj = p.tokens[i].head
-    if subj is None and subjpass is None and p.tokens[i].dep == "conj":
-        head = p.tokens[i].head  # "was arrested and later returned to jail"
-        shared = p.child(head, "nsubjpass", "nsubj")
-        if shared is not None:
-            if passive:
-                subjpass = shared
-            else:
-                subj = shared
+    if subj is not None and p.tokens[subj].lower_text in RELATIVE and tok.dep == "relcl":
+        subj = tok.head
+    if subj is None and subjpass is None and tok.dep == "conj":
+        shared = p.child(tok.head, "nsubjpass", "nsubj")  # "was arrested and later
+        if passive:                                        # returned to jail"
+            subjpass = shared
+        else:
+            subj = shared
     doer = agent if passive else subj
-    done_to = subjpass if passive else dobj
+    done_to = subjpass if passive else p.child(i, "dobj")
     if reduced and done_to is None:
         done_to = tok.head
         r.scope.extend(_copular_subject(p, done_to))
@@ -92,23 +110,30 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         doer = issuer(p, tok.head)  # "protesters demanding reform"
     if doer is None and subj is None and subjpass is None and not reduced:
         doer = controller(p, i)
-    if doer is not None and p.lemma(doer) in weapons():  # "Russian drones struck": the
-        r.scope.extend(p.subtree(doer))                  # drones are the instrument
+    if doer is not None and p.lemma(doer) in weapons():
+        r.scope.extend(p.subtree(doer))
         doer = next((c for c in p.children(doer, "amod", "compound", "poss")
                      if p.ent_at[c] is not None), None)
+    return doer, done_to
+
+
+def _by_frame(p: Parse, i: int, trig: Trigger, r: Roles, doer: int | None,
+              done_to: int | None) -> None:
+    """The subject and object in the roles the trigger's frame gives them."""
     if trig.frame == "receive":
         _add(p, r.recipients, doer)
         _add(p, r.things, done_to)
-    elif trig.frame == "give":
-        _add(p, r.actors, doer)
-        _add(p, r.things, done_to)
-        _add(p, r.recipients, p.child(i, "dative", "iobj"))
-    elif trig.frame in ("deploy", "leave"):  # one's own forces: "deployed troops"
-        _add(p, r.actors, doer)
-        _add(p, r.things, done_to)
+        return
+    _add(p, r.actors, doer)
+    if trig.frame in ("give", "deploy", "leave") or "obj=materiel" in trig.conditions:
+        _add(p, r.things, done_to)  # "deployed troops": one's own forces
     else:
-        _add(p, r.actors, doer)
-        _add(p, r.things if "obj=materiel" in trig.conditions else r.recipients, done_to)
+        _add(p, r.recipients, done_to)
+    if trig.frame == "give":
+        _add(p, r.recipients, p.child(i, "dative", "iobj"))
+
+
+def _by_prepositions(p: Parse, i: int, trig: Trigger, r: Roles) -> None:
     for prep, obj in p.preps(i):
         role = PREP_ROLES.get(trig.frame, {}).get(prep)
         if trig.frame == "give" and prep == "for" and _animate(p, obj):
@@ -121,31 +146,25 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             _add(p, r.recipients, obj)
         elif prep == "with":
             r.scope.extend(p.subtree(obj))
-    if dobj is not None and not r.recipients:  # "fired rockets at X", "sent arms to X"
+
+
+def _recipients_further(p: Parse, i: int, trig: Trigger, r: Roles, dobj: int | None) -> None:
+    """Whom the event is aimed at when no object says it: "fired rockets at X", "sent arms
+    to X", "mobilized reservists for a war against X", what a threat or demand is about."""
+    if dobj is not None and trig.frame in ("give", "act", "deploy"):
         wanted = (TO_PREPS if trig.frame == "give" else AGAINST_PREPS) | TYPE_PREPS.get(
             trig.event_type, frozenset())  # "refused entry to X"
         for j in p.subtree(dobj, skip=("relcl", "acl")):
             for prep, obj in p.preps(j):
-                if prep in wanted and _animate(p, obj) and trig.frame in ("give", "act", "deploy"):
+                if prep in wanted and _animate(p, obj):
                     _add(p, r.recipients, obj)
-    if not r.recipients and trig.frame in ("act", "deploy"):  # "mobilized reservists for a
-        for j in p.subtree(i, skip=CLAUSE_LINKS | {"nsubj", "nsubjpass"}):  # war against X"
+    if not r.recipients and trig.frame in ("act", "deploy"):
+        for j in p.subtree(i, skip=CLAUSE_LINKS | {"nsubj", "nsubjpass"}):
             for prep, obj in p.preps(j):
                 if prep == "against" and _animate(p, obj):
                     _add(p, r.recipients, obj)
     if not r.recipients and trig.event_type in CONTENT_TYPES:
         _content_parties(p, i, trig.event_type, r)
-    if trig.frame == "give" and not r.actors:
-        owner = _owner(p, r.things)
-        if owner is not None:
-            _add(p, r.actors, owner)
-    for t in r.things:
-        r.scope.extend(p.subtree(t, skip=("relcl",)))
-    if "obj=materiel" in trig.conditions and dobj is not None:
-        r.scope.extend(p.subtree(dobj))
-    if trig.frame in ("give", "receive") and not r.things:
-        r.scope.extend(_after(p, i))
-    return r
 
 
 def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
@@ -180,21 +199,7 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     for c in p.children(i, "poss"):
         _add(p, r.actors, c)
     for prep, obj in p.preps(i):
-        if prep == "by":
-            _add(p, r.actors, obj)
-        elif prep in TO_PREPS or prep in ("against", "on", "upon", "at") or (
-                prep == "for" and _animate(p, obj)):
-            _add(p, r.recipients, obj)
-        elif prep == "of":
-            _add(p, r.things if trig.frame == "give" else
-                 r.actors if trig.frame == "deploy" else r.recipients, obj)
-        elif prep == "with":
-            (r.actors if trig.frame == "recip" else r.scope).extend(
-                [obj] if trig.frame == "recip" else p.subtree(obj))
-        elif prep == "from" and trig.frame in ("give", "leave"):  # "aid from X"; "the
-            _add(p, r.actors if trig.frame == "give" else r.recipients, obj)  # pullout from X"
-        elif prep == "between":  # "talks between A and B", "mediation between A and B"
-            _add(p, r.actors if trig.frame == "recip" else r.recipients, obj)
+        _noun_preposition(p, trig, r, prep, obj)
     for c in p.children(i, "amod", "compound"):
         ent = p.ent_at[c]
         if ent is not None and ent.label == "NORP":  # "Israeli airstrikes": Israel strikes
@@ -218,6 +223,25 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     for t in r.things:
         r.scope.extend(p.subtree(t, skip=("relcl",)))
     return r
+
+
+def _noun_preposition(p: Parse, trig: Trigger, r: Roles, prep: str, obj: int) -> None:
+    """The role a preposition on an event noun gives its object ("the arrest of X by Y")."""
+    if prep == "by":
+        _add(p, r.actors, obj)
+    elif prep in TO_PREPS or prep in ("against", "on", "upon", "at") or (
+            prep == "for" and _animate(p, obj)):
+        _add(p, r.recipients, obj)
+    elif prep == "of":
+        _add(p, r.things if trig.frame == "give" else
+             r.actors if trig.frame == "deploy" else r.recipients, obj)
+    elif prep == "with":
+        (r.actors if trig.frame == "recip" else r.scope).extend(
+            [obj] if trig.frame == "recip" else p.subtree(obj))
+    elif prep == "from" and trig.frame in ("give", "leave"):  # "aid from X"; "the
+        _add(p, r.actors if trig.frame == "give" else r.recipients, obj)  # pullout from X"
+    elif prep == "between":  # "talks between A and B", "mediation between A and B"
+        _add(p, r.actors if trig.frame == "recip" else r.recipients, obj)
 
 
 def _add(p: Parse, bucket: list[int], head: int | None) -> None:
