@@ -90,7 +90,8 @@ def _feed_document(entry: Any, where: str, publisher: str | None) -> Item:
     link = _str(entry.get("link"))
     if not body or not str(body).strip():
         return InputError(link or where, "feed entry has no content or summary")
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    stamp = entry.get("published_parsed") or (  # (asked only when there, feedparser warns)
+        entry.get("updated_parsed") if "updated_parsed" in entry else None)
     return Document(
         doc_id=link or where,
         kind="html",
