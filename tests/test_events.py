@@ -124,6 +124,17 @@ def test_attribution_chains(nlp: Language) -> None:
     assert one(nlp, "Israel released 30 prisoners.", "RETREAT").attribution == []
 
 
+def test_the_paper_is_the_outlet_named_before(nlp: Language) -> None:
+    text = ("Militias in Iraq smuggled weapons to Russia, according to a report by the "
+            "Herald newspaper. The paper said the militias also sent rockets to Russia.")
+    (record,) = run([Document("d", "article", text)], nlp)
+    assert isinstance(record, ArticleRecord)
+    later = next(e for e in record.events if e.trigger.text == "sent")
+    assert [(s.text, s.name) for s in later.attribution] == [("The paper", "Herald")]
+    alone = one(nlp, "The paper said the militias sent rockets to Russia.", "AID")
+    assert [s.name for s in alone.attribution] == ["paper"]  # no outlet named before
+
+
 def test_instruments_and_weapon_subjects(nlp: Language) -> None:
     m = one(nlp, "Officials said Russian drones struck a power plant.", "ASSAULT")
     assert "RUS" in countries(m.actors)

@@ -39,6 +39,7 @@ class Attributor:
         self.result = Attribution()
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", p.body)]
         self._last_document: list[Source] = []
+        self._last_outlet: str | None = None  # the name of the outlet named last
         for s_index in range(len(p.ann.sentences)):
             self._sentence(s_index)
         self._quotes()
@@ -207,10 +208,22 @@ class Attributor:
         elif kind in ("outlet", "organization"):
             name = _strip_the(text)
         first = p.tokens[min(indices)].lower_text
+        if kind == "outlet":
+            name = self._outlet_name(indices, first, name)
         anonymous = kind in ("person", "official") and person is None and (
             first in ANONYMOUS_OPENERS or p.tokens[head].tag in ("NNS", "NN")
         ) and not (actor is not None and actor.name and p.is_pronoun(head))
         return Source(text=text, name=name, kind=kind, anonymous=anonymous, start=start, end=end)
+
+    def _outlet_name(self, indices: list[int], first: str, name: str | None) -> str | None:
+        """An outlet named ("the Guardian newspaper") is remembered; one referred back to
+        ("the paper", "the British daily") is the outlet named last in the article."""
+        if any(self.p.tokens[i].pos == "PROPN" for i in indices):
+            self._last_outlet = name or self._last_outlet
+            return name
+        if first == "the" and self._last_outlet is not None:
+            return self._last_outlet
+        return name
 
     def _kind(self, head: int) -> str:
         p = self.p
