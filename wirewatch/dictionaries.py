@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from urllib.parse import quote
 
 from wirewatch.gazetteer import NON_STATE, SUB_IGO, country_name
 from wirewatch.knowledge import sector_codes
+from wirewatch.knowledge.readonly import ReadOnlyFile
 
 ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
 SHIPPED = "actors.sqlite"
@@ -157,27 +155,22 @@ def _load(setting: str) -> dict[str, Entry]:
 
 
 @cache
-def _shipped() -> sqlite3.Connection:
-    path = resources.files("wirewatch.knowledge").joinpath(SHIPPED)
-    uri = f"file:{quote(str(path))}?mode=ro&immutable=1"
-    try:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
-    except sqlite3.Error as err:
-        raise RuntimeError(f"the actor knowledge base {path} cannot be read ({err}): "
-                           "rebuild it with scripts/build_actors.py") from err
+def _shipped() -> ReadOnlyFile:
+    return ReadOnlyFile(Path(__file__).parent / "knowledge" / SHIPPED,
+                        "actor knowledge base", "python scripts/build_actors.py")
 
 
 @cache
 def _known(name: str) -> Entry | None:
     db = _shipped()
-    row = db.execute("SELECT id, name FROM alias JOIN entity ON id = entity WHERE key = ?",
-                     (name,)).fetchone()
-    if row is None:
+    found = db.rows("SELECT id, name FROM alias JOIN entity ON id = entity WHERE key = ?",
+                    (name,))
+    if not found:
         return None
-    codes = db.execute("SELECT country, sector, start, end FROM code WHERE entity = ?",
-                       row[:1]).fetchall()
-    return Entry(row[0], tuple(Coded(c or None, s or None, b, e) for c, s, b, e in codes),
-                 row[1])
+    ident, label = (str(v) for v in found[0])
+    codes = db.rows("SELECT country, sector, start, end FROM code WHERE entity = ?", (ident,))
+    return Entry(ident, tuple(Coded(str(c) or None, str(s) or None, str(b), str(e))
+                              for c, s, b, e in codes), label)
 
 
 def lookup(name: str) -> Entry | None:

@@ -19,15 +19,13 @@ Tables:
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from wirewatch.errors import WirewatchError
+from wirewatch.knowledge.readonly import ReadOnlyFile
 
 FORMAT = 1  # raise when the layout or the build rules change; the shipped file must match
 FILE_NAME = "gazetteer.sqlite"
@@ -58,64 +56,43 @@ _SELECT = ("SELECT {columns} FROM {index} AS i JOIN place AS p ON p.id = i.place
            "WHERE i.key = ? ORDER BY i.rank")
 
 
-class GazetteerFile:
-    """An open, read-only gazetteer file. Safe to share between threads; a process forked
-    from one that opened it opens it again."""
+class GazetteerFile(ReadOnlyFile):
+    """An open, read-only gazetteer file (see ``ReadOnlyFile``)."""
 
     def __init__(self, path: Path) -> None:
         """Open ``path``; a WirewatchError saying how to rebuild it when it is missing,
         unreadable or of another format than this code reads."""
-        self.path = path
-        if not path.is_file():
-            raise WirewatchError(f"the gazetteer file {path} is missing; "
-                                 f"build it with `{BUILD_COMMAND}`")
-        self._lock = threading.Lock()
-        self._pid = os.getpid()
-        self._db = self._connect()
+        super().__init__(path, "gazetteer file", BUILD_COMMAND)
         try:
             found = self.meta().get("format")
         except sqlite3.DatabaseError as error:
-            self._db.close()
+            self.close()
             raise WirewatchError(f"the gazetteer file {path} is unreadable ({error}); "
                                  f"rebuild it with `{BUILD_COMMAND}`") from error
         if found != str(FORMAT):
-            self._db.close()
+            self.close()
             raise WirewatchError(f"the gazetteer file {path} is stale (format {found}, this "
                                  f"wirewatch reads format {FORMAT}); rebuild it with "
                                  f"`{BUILD_COMMAND}`")
 
-    def _connect(self) -> sqlite3.Connection:
-        uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-    def _rows(self, sql: str, args: Sequence[str] = ()) -> list[tuple[object, ...]]:
-        with self._lock:
-            if self._pid != os.getpid():  # SQLite connections must not cross a fork
-                self._db, self._pid = self._connect(), os.getpid()
-            return self._db.execute(sql, args).fetchall()
-
     def meta(self) -> dict[str, str]:
         """The file's ``meta`` table: format, sources and their versions, licences."""
-        return {str(k): str(v) for k, v in self._rows("SELECT key, value FROM meta")}
+        return {str(k): str(v) for k, v in self.rows("SELECT key, value FROM meta")}
 
     def places(self, index: Index, key: str) -> list[PlaceRow]:
         """The places a folded name has in an index, in rank order (empty when none)."""
         if index not in INDEXES:
             raise ValueError(f"no index {index!r}")
         sql = _SELECT.format(columns=", ".join(f"p.{c}" for c in PLACE_COLUMNS), index=index)
-        return [_place_row(row) for row in self._rows(sql, (key,))]
+        return [_place_row(row) for row in self.rows(sql, (key,))]
 
     def country_forms(self, kind: str) -> list[tuple[str, str]]:
         """(name, code) pairs of one kind of country name form, in the order offered."""
         if kind not in COUNTRY_KINDS:
             raise ValueError(f"no kind of country form {kind!r}")
-        rows = self._rows("SELECT name, code FROM country_form WHERE kind = ? ORDER BY rank",
+        rows = self.rows("SELECT name, code FROM country_form WHERE kind = ? ORDER BY rank",
                           (kind,))
         return [(str(name), str(code)) for name, code in rows]
-
-    def close(self) -> None:
-        self._db.close()
-
 
 def _place_row(row: tuple[object, ...]) -> PlaceRow:
     name, country, admin1, lat, lon, geonameid, precision, population = row
