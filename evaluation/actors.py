@@ -23,21 +23,19 @@ from evaluation.common import report
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import run
 from wirewatch.records import Actor, ArticleRecord, Document
-from wirewatch.sources import Defaults
 
 
 def parties(items: list[dict[str, Any]]) -> list[list[Actor]]:
     """For each case, the parties of its events that overlap the mention."""
-    docs = [Document(case["id"], "article", case["sentence"]) for case in items]
+    docs = [Document(case["id"], "article", case["sentence"], published=case["published"])
+            for case in items]
     out = []
-    for case, doc in zip(items, docs, strict=True):
-        result = next(iter(run([doc], load_model(), Defaults(published=case["published"]))))
-        start = case["sentence"].find(case["mention"])
-        end = start + len(case["mention"])
+    for case, result in zip(items, run(docs, load_model()), strict=True):
         found: list[Actor] = []
         if isinstance(result, ArticleRecord):
-            offset = result.article.body.find(case["sentence"])
-            lo, hi = start + max(offset, 0), end + max(offset, 0)
+            offset = max(result.article.body.find(case["sentence"]), 0)
+            lo = offset + case["sentence"].find(case["mention"])
+            hi = lo + len(case["mention"])
             found = [a for e in result.events for a in (*e.actors, *e.recipients)
                      if a.start is not None and a.end is not None and a.start < hi and lo < a.end]
         out.append(found)
