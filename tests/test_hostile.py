@@ -40,6 +40,16 @@ def read(*paths: Path | str) -> list[Document | InputError]:
     return list(read_inputs([str(p) for p in paths]))
 
 
+def read_with_peak(path: Path) -> tuple[list[Document | InputError], int]:
+    """What reading one input gives, and the most memory Python held while reading it."""
+    tracemalloc.start()
+    try:
+        found = read(path)
+        return found, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def extracted(*paths: Path | str) -> list[Result]:
     return list(api.extract([str(p) for p in paths], articles_only=True))
 
@@ -266,12 +276,7 @@ def test_a_gzip_bomb_is_refused_while_inflating(tmp_path: Path,
     monkeypatch.setattr(limits, "MAX_INFLATED_BYTES", 4 * 2**20)
     bomb = tmp_path / "bomb.html.gz"
     bomb.write_bytes(gzip.compress(b"<html><body><p>" + b" " * (64 * 2**20), 9))
-    tracemalloc.start()
-    try:
-        found = read(bomb)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    found, peak = read_with_peak(bomb)
     assert [e.reason for e in errors(found)] == ["decompresses to more than 4 MB, the limit"]
     assert peak < 16 * 2**20
 
@@ -287,12 +292,7 @@ def test_warc_bombs_are_refused_before_inflating(tmp_path: Path,
         ("https://w.example/encoded", gzip.compress(zeros, 9), [("Content-Encoding", "gzip")]),
         ("https://w.example/ok", PAGE.encode(), []),
     ]))
-    tracemalloc.start()
-    try:
-        found = read(archive)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    found, peak = read_with_peak(archive)
     assert [(e.input, e.reason) for e in errors(found)] == [
         ("https://w.example/big", "record payload too large (over 1 MB, the limit)"),
         ("https://w.example/encoded", "record payload too large (over 1 MB, the limit)")]
