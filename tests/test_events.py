@@ -344,6 +344,13 @@ def test_done_where_it_happens(nlp: Language) -> None:
     assert curfew.recipients[0].inferred == ("role",)
     probe = one(nlp, "Kenya is investigating alleged abuses by Somali extremists.", "ACCUSE")
     assert countries(probe.recipients) == {"SOM"}  # whose the abuses are
+    # no place named: unnamed parties are of the country the story is about, named ones not
+    shelled = one(nlp, "The Syrian government says hospitals and schools have been bombed.",
+                  "ASSAULT")
+    assert countries(shelled.recipients) == {"SYR"}
+    raid = one(nlp, "Kenyan officials said villagers were attacked by Al-Shabaab fighters.",
+               "ASSAULT")
+    assert countries(raid.actors) == {"SOM"} and countries(raid.recipients) == {"KEN"}
 
 
 def test_recipients_named_around_the_event(nlp: Language) -> None:

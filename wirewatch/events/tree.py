@@ -26,6 +26,7 @@ class Parse:
             if t.head != t.i:
                 self.kids[t.head].append(t.i)
         self._sent_starts = [s.start for s in ann.sentences]
+        self.starts = [t.idx for t in self.tokens]  # each word's character offset
         self.ent_at: list[Entity | None] = [None] * len(self.tokens)
         for ent in ann.entities:
             for i in range(ent.start, ent.end):
