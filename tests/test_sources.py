@@ -94,6 +94,31 @@ def test_jsonl_keeps_ids_and_fields_and_skips_bad_lines(tmp_path: Path) -> None:
     assert [e.input for e in bad] == [f"{path}:2", f"{path}:4"]
 
 
+def test_csv_tables_are_one_document_a_row(tmp_path: Path) -> None:
+    """A news table as datasets ship it: an index column, a multi-line text, a date
+    column; a row without text is skipped with its line number."""
+    path = tmp_path / "news.csv"
+    path.write_text('"","date","text","source"\n'
+                    '"7",2019-04-10,"Police arrested two men.\n\nThey were freed.","guardian"\n'
+                    '"8",2019-04-11,"",x\n'
+                    '"9",,"Talks resumed in Geneva.",\n', encoding="utf-8")
+    assert sniff(path.read_bytes(), str(path)) == "csv"
+    found = docs(str(path))
+    ok = [d for d in found if isinstance(d, Document)]
+    assert [(d.doc_id, d.published, d.publisher) for d in ok] == [
+        ("7", "2019-04-10", "guardian"), ("9", None, None)]
+    assert ok[0].content == "Police arrested two men.\n\nThey were freed."
+    assert [e.input for e in found if isinstance(e, InputError)] == [f"{path}:5"]
+    tsv = tmp_path / "news.tsv"
+    tsv.write_text("headline\tbody\nA title\tA body.\n", encoding="utf-8")
+    assert [(d.title, d.content) for d in docs(str(tsv)) if isinstance(d, Document)] == [
+        ("A title", "A body.")]
+    table = tmp_path / "table.csv"
+    table.write_text("name,value\na,1\n", encoding="utf-8")
+    assert [str(e) for e in docs(str(table))] == [
+        f'wirewatch: skipped {table}: no "text" or "html" column in the header']
+
+
 def test_directories_and_globs_expand_sorted(tmp_path: Path) -> None:
     for name in ("b.txt", "a.txt", ".hidden.txt"):
         (tmp_path / name).write_text("Some words of a page.")

@@ -15,7 +15,7 @@ DEBUG_VAR = "WIREWATCH_DEBUG"
 
 # the input kinds --input-format takes (``sources.detect.KINDS``, checked by a test): the
 # parser is built without importing the readers, so ``--help`` stays instant
-INPUT_KINDS = ("text", "html", "feed", "warc", "jsonl")
+INPUT_KINDS = ("text", "html", "feed", "warc", "jsonl", "csv")
 
 
 def build_parser() -> argparse.ArgumentParser:

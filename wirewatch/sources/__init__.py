@@ -19,7 +19,7 @@ from wirewatch.errors import InputError
 from wirewatch.sources.decode import gunzip, to_utf8
 from wirewatch.sources.detect import KINDS, sniff
 from wirewatch.sources.fetch import Transport, UrllibTransport
-from wirewatch.sources.readers import Item, read_feed, read_jsonl, read_page, read_warc
+from wirewatch.sources.readers import Item, read_csv, read_feed, read_jsonl, read_page, read_warc
 
 __all__ = ["KINDS", "NO_DEFAULTS", "Defaults", "Item", "read_inputs"]
 
@@ -71,6 +71,8 @@ def _read(name: str, data: bytes, input_format: str | None, content_type: str | 
         yield from read_jsonl(name, data)
     elif kind == "feed":
         yield from read_feed(name, data)
+    elif kind == "csv":
+        yield from read_csv(name, data)
     elif kind == "warc":
         yield from read_warc(name, data)
     else:

@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Callable
 
 HEAD_BYTES = 65536  # how much of an input detection reads
-KINDS = ("text", "html", "feed", "warc", "jsonl")
+KINDS = ("text", "html", "feed", "warc", "jsonl", "csv")
 _HTML = re.compile(rb"<(?:!doctype html|html|head|body|article|div|p|h1|meta|title)\b", re.I)
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
 # whether the first bytes agree with the kind an extension names, so that it wins
@@ -22,11 +22,13 @@ _AGREES: dict[str, Callable[[bytes], bool]] = {
     "jsonl": lambda head: head.startswith(b"{"),
     "warc": lambda head: head.startswith(b"WARC/"),
     "feed": lambda head: head.startswith(b"<") and _FEED.search(head[:4096]) is not None,
+    "csv": lambda head: not head.startswith((b"<", b"{")),
 }
 _OPENS_DOCUMENT = re.compile(rb'\{\s*"(?:[^"\\]|\\.)*"\s*:')
 _EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc", ".rss": "feed", ".atom": "feed",
     ".xml": "feed", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text",
+    ".csv": "csv", ".tsv": "csv",
 }
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import csv
+import io
 import json
 import time
 from collections.abc import Iterator
@@ -52,6 +54,45 @@ def _json_document(where: str, line: str) -> Item:
         return InputError(where, "invalid JSON (a number too long to read)")
     if not isinstance(obj, dict):
         return InputError(where, "a JSON Lines document must be an object")
+    return _document(where, obj)
+
+
+def read_csv(name: str, data: bytes) -> Iterator[Item]:
+    """A table of documents (CSV, or tab-separated for ``.tsv``) with a header row: one
+    document per row, its columns named as a JSON Lines document's fields or by their
+    common other names (``CSV_COLUMNS``); a bad row is skipped with its line number."""
+    try:
+        text = decode(data)
+    except ValueError as exc:  # undecodable, or over a limit
+        yield InputError(name, str(exc))
+        return
+    csv.field_size_limit(len(text) + 1)
+    dialect = "excel-tab" if name.lower().removesuffix(".gz").endswith(".tsv") else "excel"
+    rows = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = [CSV_COLUMNS.get(h.strip().lower(), h.strip().lower()) for h in next(rows)]
+    except (StopIteration, csv.Error) as exc:
+        yield InputError(name, f"no header row ({exc or 'empty'})")
+        return
+    if "text" not in header and "html" not in header:
+        yield InputError(name, 'no "text" or "html" column in the header')
+        return
+    while True:
+        where = f"{name}:{rows.line_num + 1}"
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield InputError(where, f"invalid CSV ({exc})")
+            return
+        if any(cell.strip() for cell in row):
+            yield _document(where, {h: cell for h, cell in zip(header, row, strict=False)
+                                    if cell.strip()})
+
+
+def _document(where: str, obj: dict[str, Any]) -> Item:
+    """One document from its fields (a JSON Lines object, a CSV row)."""
     body = obj.get("text") if obj.get("text") is not None else obj.get("html")
     if not isinstance(body, str) or not body.strip():
         return InputError(where, 'the document has no "text" or "html"')
@@ -65,6 +106,14 @@ def _json_document(where: str, line: str) -> Item:
         published=_str(obj.get("published")),
         publisher=_str(obj.get("publisher")),
     )
+
+
+# a CSV column's other names → the document field it fills (the unnamed first column of a
+# table exported with its index is the id)
+CSV_COLUMNS = {"": "id", "doc_id": "id", "body": "text", "content": "text", "maintext": "text",
+               "article": "text", "date": "published", "date_publish": "published",
+               "pubdate": "published", "link": "url", "source_domain": "publisher",
+               "source": "publisher", "outlet": "publisher", "headline": "title"}
 
 
 def read_feed(name: str, data: bytes) -> Iterator[Item]:
