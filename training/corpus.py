@@ -11,10 +11,11 @@ import csv
 import json
 from collections.abc import Iterator
 from functools import cache
+from xml.etree import ElementTree
 
 from wirewatch.shared_data import shared_path
 
-SOURCES = ("guardian", "ecbplus", "scrapinghub")
+SOURCES = ("guardian", "ecbplus", "scrapinghub", "geovirus", "ngec")
 
 
 def _guardian() -> Iterator[tuple[str, str, str | None]]:
@@ -39,10 +40,27 @@ def _scrapinghub() -> Iterator[tuple[str, str, str | None]]:
         yield key, record["articleBody"], None
 
 
+def _geovirus() -> Iterator[tuple[str, str, str | None]]:
+    """WikiNews articles on outbreaks (GeoVirus): another outlet and other topics."""
+    path = shared_path("data", "geo", "GeoVirus.xml")
+    root = ElementTree.parse(path).getroot()
+    for n, article in enumerate(root.iter("article")):
+        yield f"geovirus-{n}", article.findtext("text") or "", None
+
+
+def _ngec() -> Iterator[tuple[str, str, str | None]]:
+    """NGEC's synthetic stories: variety for the rarer types, never the bulk."""
+    path = shared_path("data", "ngec", "synthetic_events.csv")
+    with path.open(newline="", encoding="utf-8") as handle:
+        for n, row in enumerate(csv.DictReader(handle)):
+            yield f"ngec-{n}", row["text"], None
+
+
 @cache
 def documents(source: str) -> dict[str, tuple[str, str | None]]:
     """``doc id -> (text, publication date or None)`` for one source."""
-    readers = {"guardian": _guardian, "ecbplus": _ecbplus, "scrapinghub": _scrapinghub}
+    readers = {"guardian": _guardian, "ecbplus": _ecbplus, "scrapinghub": _scrapinghub,
+               "geovirus": _geovirus, "ngec": _ngec}
     if source not in readers:
         raise ValueError(f"unknown training source {source!r} (known: {', '.join(SOURCES)})")
     return {doc: (text, date) for doc, text, date in readers[source]()}

@@ -25,6 +25,8 @@ from wirewatch.nlp.model import load_model
 ROUNDS: dict[int, dict[str, tuple[int | None, int]]] = {
     1: {"guardian": (None, 10), "ecbplus": (400, 3), "scrapinghub": (None, 5)},
     2: {"guardian": (None, 10), "ecbplus": (None, 3)},
+    3: {"guardian": (None, 8), "geovirus": (None, 4), "ngec": (400, 2)},
+    4: {"guardian": (None, 10), "ecbplus": (None, 4), "geovirus": (None, 6), "ngec": (800, 2)},
 }
 SEED = 20261201
 MIN_CHARS = 20
