@@ -12,6 +12,7 @@ from typing import Any
 
 import feedparser
 
+from wirewatch import limits
 from wirewatch.errors import InputError
 from wirewatch.records import Document
 from wirewatch.sources.decode import decode
@@ -66,7 +67,8 @@ def read_csv(name: str, data: bytes) -> Iterator[Item]:
     except ValueError as exc:  # undecodable, or over a limit
         yield InputError(name, str(exc))
         return
-    csv.field_size_limit(len(text) + 1)
+    if csv.field_size_limit() < limits.MAX_INFLATED_BYTES:  # a cell may hold a whole page
+        csv.field_size_limit(limits.MAX_INFLATED_BYTES)
     dialect = "excel-tab" if name.lower().removesuffix(".gz").endswith(".tsv") else "excel"
     rows = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
