@@ -4,7 +4,7 @@
 #                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
 #   ./run.sh test    lint, type-check and run the test suite (what CI runs)
 #   ./run.sh bench   the throughput (needs ../shared), start-up and grouping benchmarks
-#   ./run.sh train   rebuild the bundled event coder from data/training (needs ../shared)
+#   ./run.sh train   rebuild the bundled event coder and factuality reader from data/training (needs ../shared)
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
 set -euo pipefail
 cd "$(dirname "$0")"

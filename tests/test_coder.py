@@ -9,10 +9,11 @@ from pathlib import Path
 from spacy.language import Language
 
 from training.data import ANNOTATIONS, SENTENCES, examples
-from wirewatch.events.coder import ADD, Scores, added, trigger_scores
+from wirewatch.events.coder import ADD, SURE, Scores, added, trigger_scores
 from wirewatch.events.extract import extract
+from wirewatch.events.factuality import learned
 from wirewatch.nlp.annotate import annotate
-from wirewatch.records import Article, Token
+from wirewatch.records import Article, Factuality, Token
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
@@ -49,6 +50,32 @@ def test_coded_events_only_where_the_rules_read_none(nlp: Language) -> None:
     coded = [e for e in events if e.trigger.text == "torched"]
     assert [e.event_type for e in coded] == ["ASSAULT"]
     assert [a.text for a in coded[0].actors] == ["The militia"]
+
+
+def test_the_factuality_reader_decides_when_sure() -> None:
+    asserted = Factuality()
+    sure, rest = SURE, 1 - SURE
+    assert learned(asserted, {"future": sure, "asserted": rest}) == \
+        Factuality("positive", "future")
+    assert learned(asserted, {"negated": sure, "asserted": rest}) == \
+        Factuality("negative", "asserted")
+    assert learned(Factuality("positive", "future"), {"asserted": sure, "future": rest}) == \
+        asserted
+    unsure = {"hypothetical": 0.4, "future": 0.35, "asserted": 0.25}
+    assert learned(Factuality("positive", "future"), unsure) == Factuality("positive", "future")
+    for grammar in (Factuality("positive", "historical"), Factuality("negative", "asserted")):
+        assert learned(grammar, {"asserted": sure, "future": rest}) == grammar  # stands
+    assert learned(asserted, None) == asserted
+
+
+def test_the_factuality_reader_reads_what_the_rules_do_not(nlp: Language) -> None:
+    """With no publication date the rules cannot tell an old event; the reader can."""
+    ann = next(annotate([Article("t", "t", None, "He was arrested in 2012 and released a year "
+                                 "later.")], nlp))
+    arrest = [e for e in extract(ann, facts=None).events if e.event_type == "COERCE"]
+    assert [e.factuality.modality for e in arrest] == ["asserted"]
+    arrest = [e for e in extract(ann).events if e.event_type == "COERCE"]
+    assert [e.factuality.modality for e in arrest] == ["historical"]
 
 
 def test_training_data_points_at_its_sentences() -> None:

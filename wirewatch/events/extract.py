@@ -12,10 +12,19 @@ from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
-from wirewatch.events.coder import Coder, Scores, added, trigger_scores
+from wirewatch.events.coder import (
+    ADD,
+    ADD_SENSED,
+    Coder,
+    FactReader,
+    Scores,
+    added,
+    fact_scores,
+    trigger_scores,
+)
 from wirewatch.events.conditions import ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
-from wirewatch.events.factuality import factuality
+from wirewatch.events.factuality import factuality, learned
 from wirewatch.events.focus import from_abroad
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, assault_modes, context_cues
@@ -45,11 +54,12 @@ OWNER_PREPS = ("of", "by", "from", "to", "against")
 
 
 def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
-            model: TypeModel | None = None, coder: Coder | None = trigger_scores
-            ) -> ArticleRecord:
+            model: TypeModel | None = None, coder: Coder | None = trigger_scores,
+            facts: FactReader | None = fact_scores) -> ArticleRecord:
     """The article's events, quotes and places. ``type_ratio`` and ``model`` (the bundled
     one by default): see ``classify.weigh_types``; ``coder`` scores the words of the
-    sentences the rules read no event in as triggers (None: the rules alone)."""
+    sentences the rules read no event in as triggers (None: the rules alone); ``facts``
+    reads how each event is reported (None: the rules alone)."""
     p = Parse(ann)
     places = find_places(p)
     actors = ActorResolver(p, ann.article.title, places)
@@ -71,10 +81,15 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]
         found += _coded(p, coder(unread), actors, attribution, places)
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model)
+    how = facts([ann.tokens[ann.sentences[k].start:ann.sentences[k].end]
+                 for k in sorted({f.sentence for f in found})],
+                {f.trigger for f in found}) if facts is not None and found else {}
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
     events = [
-        replace(f.mention, confidence=_confidence(f), attribution=head + [
+        replace(f.mention, confidence=_confidence(f),
+                factuality=learned(f.mention.factuality, how.get(f.trigger)),
+                attribution=head + [
             s for s in f.mention.attribution if (s.name or s.text) != publisher])
         for f in found
     ]
@@ -99,6 +114,10 @@ def _senses(p: Parse, i: int) -> list[Trigger]:
     return out
 
 
+# the words the coder's generic reading takes as acting on an object: a verb or an event noun
+ACTING = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attributor,
            places: dict[int, Place]) -> list[Found]:
     """The events the coder finds (in the sentences it was given: those where the rules
@@ -109,12 +128,15 @@ def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attribu
     out: list[Found] = []
     for i in sorted(scores):
         k = p.sentence_index(i)
-        for kind in added(scores[i]):
+        for kind in added(scores[i], ADD_SENSED):
             if (k, kind) in have:
                 continue
-            trig = next((t for t in _senses(p, i) if t.event_type == kind), None) or \
-                Trigger(p.lemma(i), None, None, p.tokens[i].pos in ("NOUN", "PROPN"), kind,
-                        None, (), "act", frozenset())
+            trig = next((t for t in _senses(p, i) if t.event_type == kind), None)
+            pos = p.tokens[i].pos
+            if trig is None and (scores[i][kind] < ADD or pos not in ACTING):
+                continue  # no sense, and not sure enough or no word that acts on an object
+            trig = trig or Trigger(p.lemma(i), None, None, pos in ("NOUN", "PROPN"), kind, None,
+                                   (), "act", frozenset())
             item = _mention(p, i, trig, actors, attribution, places, strict=False)
             if item is not None:
                 out.append(item)

@@ -4,6 +4,7 @@ conditionals and the verbs an event depends on."""
 
 from __future__ import annotations
 
+from wirewatch.events.coder import reported
 from wirewatch.events.lexicon import speech_verbs
 from wirewatch.events.tree import Parse
 from wirewatch.records import Factuality
@@ -74,3 +75,17 @@ def _historical(date: str | None, published: str | None) -> bool:
         return int(published[:4]) - int(date[:4]) >= HISTORICAL_GAP_YEARS
     except ValueError:
         return False
+
+
+def learned(rules: Factuality, likely: dict[str, float] | None) -> Factuality:
+    """An event's factuality as the factuality reader finds it when it is sure
+    (``coder.reported``), else as the rules read it. What the grammar says stands against
+    a reader that finds the event plainly asserted: a negation ("had not fired") and a
+    date more than a year back (the reader does not know the date)."""
+    label = reported(likely) if likely else None
+    if label is None or (label == "asserted" and (rules.modality == "historical" or
+                                                  rules.polarity == "negative")):
+        return rules
+    if label == "negated":
+        return Factuality("negative", "asserted")
+    return Factuality("positive", label)

@@ -59,16 +59,19 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
-CODER_DIR = Path(__file__).resolve().parent.parent / "models" / "event_coder"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# the trained pipelines bundled with the package (training/build.py makes them): which
+# words trigger events of which type, and how each event is reported (factuality)
+TRAINED = ("event_coder", "event_facts")
 
 
 @cache
-def load_coder() -> Language:
-    """The trained event coder bundled with the package (``training/build.py`` makes it):
-    a small spaCy pipeline that tags the words of a sentence that trigger PLOVER events.
-    It reads sentences the language model has parsed (``coder.coder_doc``) and never
-    tokenizes, so its saved tokenizer is not read (that would take half its load time)."""
-    if not (CODER_DIR / "meta.json").exists():
-        raise WirewatchError(f"the event coder is missing from {CODER_DIR}; "
+def load_coder(name: str = "event_coder") -> Language:
+    """A trained pipeline bundled with the package (one of ``TRAINED``): a small spaCy
+    tagger over the words of parsed sentences (``coder.coder_doc``). It never tokenizes,
+    so its saved tokenizer is not read (that would take half its load time)."""
+    where = MODELS_DIR / name
+    if not (where / "meta.json").exists():
+        raise WirewatchError(f"the trained pipeline {name} is missing from {where}; "
                              "rebuild it with ./run.sh train")
-    return spacy.load(CODER_DIR, exclude=["tokenizer"])
+    return spacy.load(where, exclude=["tokenizer"])
