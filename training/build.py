@@ -123,14 +123,14 @@ def train(name: str, folder: Path, install: bool) -> None:
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
         last = out / "model-last"
-        for part in (*KEPT, load_pipe_names(last)):
+        for part in (*KEPT, _tagger(last)):
             src = last / part
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
         print(f"installed {target}", file=sys.stderr)
 
 
-def load_pipe_names(model: Path) -> str:
-    """The tagger's folder in a trained pipeline (its second component)."""
+def _tagger(model: Path) -> str:
+    """The folder of a trained pipeline's tagger (its second component)."""
     return str(json.loads((model / "meta.json").read_text())["pipeline"][1])
 
 

@@ -89,9 +89,11 @@ def trigger_scores(sentences: Sequence[Sequence[Token]]) -> Scores:
     out: Scores = {}
     for tokens, rows in _tag_scores("event_coder", sentences):
         for tok, row in zip(tokens, rows, strict=True):
-            likely = {label: p for label, p in row.items() if label != NO_EVENT and p >= FLOOR}
-            if tok.pos in CONTENT and likely:
-                out[tok.i] = likely
+            if tok.pos in CONTENT:
+                likely = {label: p for label, p in row.items()
+                          if label != NO_EVENT and p >= FLOOR}
+                if likely:
+                    out[tok.i] = likely
     return out
 
 

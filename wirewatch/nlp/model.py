@@ -59,15 +59,14 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 # the trained pipelines bundled with the package (training/build.py makes them): which
-# words trigger events of which type, and how each event is reported (factuality)
-TRAINED = ("event_coder", "event_facts")
+# words trigger events of which type (event_coder), how each event is reported (event_facts)
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 @cache
 def load_coder(name: str = "event_coder") -> Language:
-    """A trained pipeline bundled with the package (one of ``TRAINED``): a small spaCy
+    """A trained pipeline bundled with the package (``MODELS_DIR/name``): a small spaCy
     tagger over the words of parsed sentences (``coder.coder_doc``). It never tokenizes,
     so its saved tokenizer is not read (that would take half its load time)."""
     where = MODELS_DIR / name
