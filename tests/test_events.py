@@ -135,6 +135,17 @@ def test_the_paper_is_the_outlet_named_before(nlp: Language) -> None:
     assert [s.name for s in alone.attribution] == ["paper"]  # no outlet named before
 
 
+def test_outlets_are_named_as_themselves(nlp: Language) -> None:
+    """What only says what an outlet is ("news agency", "the") is no part of its name;
+    state broadcasters are outlets."""
+    for said, name in (("the Reuters news agency reported", "Reuters"),
+                       ("the Associated Press reported", "Associated Press"),
+                       ("Sky News reported", "Sky News"), ("state TV said", "state TV"),
+                       ("Iranian state media reported", "Iranian state media")):
+        m = one(nlp, f"Police arrested 40 protesters in Tehran, {said}.", "COERCE")
+        assert [(s.name, s.kind) for s in m.attribution] == [(name, "outlet")], said
+
+
 def test_instruments_and_weapon_subjects(nlp: Language) -> None:
     m = one(nlp, "Officials said Russian drones struck a power plant.", "ASSAULT")
     assert "RUS" in countries(m.actors)

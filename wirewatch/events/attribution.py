@@ -219,6 +219,7 @@ class Attributor:
         """An outlet named ("the Guardian newspaper") is remembered; one referred back to
         ("the paper", "the British daily") is the outlet named last in the article."""
         if any(self.p.tokens[i].pos == "PROPN" for i in indices):
+            name = _bare_outlet(name) if name else name
             self._last_outlet = name or self._last_outlet
             return name
         if first == "the" and self._last_outlet is not None:
@@ -293,6 +294,17 @@ class Attributor:
 def _as_source(actor: Actor) -> Source:
     return Source(text=actor.text, name=actor.name, kind="person", anonymous=actor.name is None,
                   start=actor.start, end=actor.end)
+
+
+def _bare_outlet(name: str) -> str:
+    """An outlet's name without the words that only say what it is: "the Reuters news
+    agency" is Reuters (a capitalised word is part of the name: "Sky News")."""
+    words = _strip_the(name).split()
+    kinds = source_kinds()
+    while len(words) > 1 and words[-1].islower() and (
+            kinds.get(words[-1]) == "outlet" or words[-1] == "news"):
+        words.pop()
+    return " ".join(words)
 
 
 def _strip_the(text: str) -> str:
