@@ -6,6 +6,7 @@ import csv
 import json
 import sqlite3
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from tests.conftest import SAMPLES, cli
 from wirewatch import api
 from wirewatch.schema import errors
 from wirewatch.store import EventFilter, SqliteStore
+from wirewatch.store.explore import Explorer
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +155,18 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert run.stderr.strip().startswith("wirewatch: no store at")
     assert "Traceback" not in run.stderr
+
+
+def test_each_facet_count_is_the_total_its_link_returns(sample_db: Path) -> None:
+    """A facet value's count is what filtering by it returns (the actor and source facets
+    link to their exact value), under any filter already set."""
+    explorer = Explorer(SqliteStore(sample_db))
+    checked = 0
+    for base in (EventFilter(), EventFilter(type="ASSAULT")):
+        for by in ("type", "country", "actor", "source"):
+            for value in explorer.facet(base, by, 100):
+                narrowed = replace(base, **{by: value["filter"]})
+                assert explorer.count(narrowed) == value["count"], (by, value)
+                checked += 1
+    assert checked > 20
+    assert explorer.count(EventFilter(actor='"nobody at all"')) == 0

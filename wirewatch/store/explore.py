@@ -19,12 +19,14 @@ from wirewatch.store.sqlite import SqliteStore
 
 T = TypeVar("T")
 Facet = Literal["type", "country", "actor", "source", "day", "week", "month"]
-# what each facet counts: (expression, join) over the filtered events e
+# what each facet counts: (expression, join) over the filtered events e, each value
+# counted as its filter selects (``filter`` in each count: the value to filter by)
 _FACET_SQL: dict[str, tuple[str, str]] = {
     "type": ("e.event_type", ""),
-    "country": ("e.location_country", ""),
-    "actor": ("coalesce(p.name, p.text)",
-              "JOIN event_parties p ON p.event_id = e.event_id AND p.role = 'actor'"),
+    "country": ("c.country", "JOIN (SELECT event_id, location_country AS country FROM events "
+                "UNION SELECT event_id, country FROM event_parties) c "
+                "ON c.event_id = e.event_id"),
+    "actor": ("coalesce(p.name, p.text)", "JOIN event_parties p ON p.event_id = e.event_id"),
     "source": ("s.source", "JOIN event_sources s ON s.event_id = e.event_id"),
     "day": (f"substr({DAY}, 1, 10)", ""),
     "week": (f"strftime('%Y-W%W', substr({DAY}, 1, 10))", ""),
@@ -75,7 +77,9 @@ class Explorer:
         order = "1" if by in ("day", "week", "month") else "2 DESC, 1"
         rows = self._rows(f"SELECT {expr}, count(DISTINCT e.event_id) FROM events e {join}"
                           f"{clause} GROUP BY 1 ORDER BY {order} LIMIT ?", [*args, size])
-        return [{"value": v, "count": n} for v, n in rows]
+        exactly = by in ("actor", "source")  # a filter by words would find more
+        return [{"value": v, "count": n, "filter": filters.quoted(v) if exactly else v}
+                for v, n in rows]
 
     def network(self, f: EventFilter, size: int) -> dict[str, list[dict[str, Any]]]:
         """Who acts on whom: parties as nodes, one edge per (actor, recipient, type) with

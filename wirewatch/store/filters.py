@@ -34,6 +34,18 @@ class EventFilter:
     after: str | None = None  # a cursor: only events after the one it was made from
 
 
+def exact(value: str) -> str | None:
+    """The words of a value in double quotes (``"Donald Trump"``: that name exactly), else
+    None (words anywhere in a name)."""
+    if len(value) > 2 and value.startswith('"') and value.endswith('"'):
+        return value[1:-1]
+    return None
+
+
+def quoted(value: str) -> str:
+    return f'"{value}"'
+
+
 def where(f: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause (or "") and its arguments selecting the filtered events ``e``.
     Lone surrogates (which SQLite cannot take) are dropped from the words first and
@@ -46,7 +58,11 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.type:
         parts.append("e.event_type = ?")
         args.append(f.type.upper())
-    if f.actor:
+    if f.actor and exact(f.actor) is not None:  # one party as the actor facet names it
+        parts.append("e.event_id IN (SELECT event_id FROM event_parties WHERE "
+                     "coalesce(name, text) = ?)")
+        args.append(exact(f.actor))
+    elif f.actor:
         parts.append("e.event_id IN (SELECT event_id FROM event_parties WHERE "
                      "lower(coalesce(name,'')) LIKE ? OR lower(text) LIKE ? OR country = ?)")
         args += [f"%{f.actor.lower()}%", f"%{f.actor.lower()}%", f.actor.upper()]
@@ -60,7 +76,10 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until:
         parts.append(f"substr({DAY}, 1, {len(f.until)}) <= ?")
         args.append(f.until)
-    if f.source:
+    if f.source and exact(f.source) is not None:  # one source as the source facet names it
+        parts.append("e.event_id IN (SELECT event_id FROM event_sources WHERE source = ?)")
+        args.append(exact(f.source))
+    elif f.source:
         parts.append("e.event_id IN (SELECT event_id FROM event_sources WHERE "
                      "lower(source) LIKE ?)")
         args.append(f"%{f.source.lower()}%")
