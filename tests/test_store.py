@@ -170,3 +170,24 @@ def test_each_facet_count_is_the_total_its_link_returns(sample_db: Path) -> None
                 checked += 1
     assert checked > 20
     assert explorer.count(EventFilter(actor='"nobody at all"')) == 0
+
+
+def test_check_finds_what_breaks_an_invariant(sample_db: Path, tmp_path: Path) -> None:
+    run = cli("check", "--db", str(sample_db))
+    assert run.returncode == 0 and run.stdout.count(": ok") == 5, run.stdout
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(sample_db.read_bytes())
+    db = sqlite3.connect(broken)
+    with db:
+        db.execute("UPDATE events SET n_independent = n_sources + 1 WHERE rowid = "
+                   "(SELECT min(rowid) FROM events)")
+        db.execute("UPDATE mentions SET record = json_set(record, '$.evidence.start', "
+                   "json_extract(record, '$.evidence.start') + 1) WHERE rowid = "
+                   "(SELECT min(rowid) FROM mentions)")
+    db.close()
+    run = cli("check", "--db", str(broken))
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    assert lines[1].startswith("independent origins never outnumber sources: BROKEN by 1")
+    assert lines[3].startswith("every mention's offsets select its evidence and trigger: "
+                               "BROKEN by 1")

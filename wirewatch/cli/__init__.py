@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=("jsonl", "csv", "parquet", "geojson", "gexf"))
     p.add_argument("-o", "--output", required=True, help="output file")
 
+    p = sub.add_parser("check", help="check that the store holds what it must (counts add "
+                       "up, offsets select their text); exit 1 if not")
+    p.add_argument("--db", default="wirewatch.db")
+
     p = sub.add_parser("serve", help="explore the store in a browser (read-only HTTP server)")
     p.add_argument("--db", default="wirewatch.db")
     p.add_argument("--host", default="127.0.0.1",

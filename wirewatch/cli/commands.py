@@ -153,6 +153,16 @@ def export(args: argparse.Namespace) -> int:
 
 
 
+def check(args: argparse.Namespace) -> int:
+    from wirewatch.store.check import check as run_checks
+
+    findings = run_checks(SqliteStore(args.db, readonly=True))
+    for f in findings:
+        verdict = "ok" if not f.broken else f"BROKEN by {f.broken}, e.g. {f.example}"
+        print(f"{f.check}: {verdict}")
+    return 1 if any(f.broken for f in findings) else 0
+
+
 def serve(args: argparse.Namespace) -> int:
     from wirewatch.web import serve as run_server  # the web stack loads only for `serve`
 
