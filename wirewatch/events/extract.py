@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import replace
 
 from wirewatch.articles.ids import stable_id
@@ -164,9 +162,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
             location.country and trig.event_type in BY_AUTHORITIES:
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
-    actor_list, recipients = _place_parties(
-        trig, actor_list, recipients, location, places,
-        actors.focal, lambda a: _unnamed(p, a))
+    actor_list, recipients = _place_parties(p, trig, actor_list, recipients, location, places,
+                                            actors.focal)
     reading = replace(reading, actors=tuple(actor_list), recipients=tuple(recipients))
     if strict and (failed(trig, reading, ON_PARTIES) or
                    not (actor_list or recipients or instruments)):
@@ -204,9 +201,9 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
                   targets)
 
 
-def _place_parties(trig: Trigger, actors: list[Actor], recipients: list[Actor],
-                   location: Place | None, places: dict[int, Place], focal: str | None,
-                   unnamed: Callable[[Actor], bool]) -> tuple[list[Actor], list[Actor]]:
+def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: list[Actor],
+                   location: Place | None, places: dict[int, Place], focal: str | None
+                   ) -> tuple[list[Actor], list[Actor]]:
     """What the places of an event say of its parties, as new parties: those of no country
     are of the country where it happens ("12 journalists" arrested in Lagos), except forces
     sent to or withdrawn from it and parties from abroad; a city attacked is no government
@@ -216,14 +213,13 @@ def _place_parties(trig: Trigger, actors: list[Actor], recipients: list[Actor],
         spans = {(place.start, place.end) for place in places.values()}
         recipients = [replace(party, sector=None) if (party.start, party.end) in spans and
                       party.sector == "GOV" else party for party in recipients]
-    country = location.country if location is not None else None
-    if not country:
-        if focal is None:
-            return actors, recipients
-        country = focal
+    where = location.country if location is not None else None
+    country = where or focal
+    if country is None:
+        return actors, recipients
 
     def placed(party: Actor) -> Actor:
-        if not (location and location.country) and not unnamed(party):
+        if not where and not _unnamed(p, party):
             return party
         if (party.country is None and not from_abroad(party)) or (
                 party.name is None and "country" in party.inferred):
@@ -242,9 +238,7 @@ def _unnamed(p: Parse, party: Actor) -> bool:
     proper noun in its words and none the knowledge base knows."""
     if party.id is not None or party.start is None or party.end is None:
         return False
-    first = bisect_left(p.starts, party.start)
-    last = bisect_left(p.starts, party.end)
-    return all(t.pos != "PROPN" for t in p.tokens[first:last])
+    return all(t.pos != "PROPN" for t in p.tokens_between(party.start, party.end))
 
 
 def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from wirewatch.records import AnnotatedArticle, Entity, Sentence, Token
@@ -26,7 +26,7 @@ class Parse:
             if t.head != t.i:
                 self.kids[t.head].append(t.i)
         self._sent_starts = [s.start for s in ann.sentences]
-        self.starts = [t.idx for t in self.tokens]  # each word's character offset
+        self._starts = [t.idx for t in self.tokens]  # each word's character offset
         self.ent_at: list[Entity | None] = [None] * len(self.tokens)
         for ent in ann.entities:
             for i in range(ent.start, ent.end):
@@ -56,6 +56,10 @@ class Parse:
             i = self.tokens[i].head
             out.append(i)
         return out
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The words that begin between two character offsets."""
+        return self.tokens[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def sentence(self, i: int) -> Sentence:
         return self.ann.sentences[bisect_right(self._sent_starts, i) - 1]

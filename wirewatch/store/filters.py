@@ -58,10 +58,10 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.type:
         parts.append("e.event_type = ?")
         args.append(f.type.upper())
-    if f.actor and exact(f.actor) is not None:  # one party as the actor facet names it
+    if f.actor and (name := exact(f.actor)) is not None:  # one party, as its facet names it
         parts.append("e.event_id IN (SELECT event_id FROM event_parties WHERE "
                      "coalesce(name, text) = ?)")
-        args.append(exact(f.actor))
+        args.append(name)
     elif f.actor:
         parts.append("e.event_id IN (SELECT event_id FROM event_parties WHERE "
                      "lower(coalesce(name,'')) LIKE ? OR lower(text) LIKE ? OR country = ?)")
@@ -76,9 +76,9 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until:
         parts.append(f"substr({DAY}, 1, {len(f.until)}) <= ?")
         args.append(f.until)
-    if f.source and exact(f.source) is not None:  # one source as the source facet names it
+    if f.source and (source := exact(f.source)) is not None:  # one, as its facet names it
         parts.append("e.event_id IN (SELECT event_id FROM event_sources WHERE source = ?)")
-        args.append(exact(f.source))
+        args.append(source)
     elif f.source:
         parts.append("e.event_id IN (SELECT event_id FROM event_sources WHERE "
                      "lower(source) LIKE ?)")
