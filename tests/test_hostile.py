@@ -19,8 +19,8 @@ from spacy.language import Language
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import FIXTURES
-from wirewatch import api, limits
+from tests.conftest import FIXTURES, cli
+from wirewatch import __version__, api, limits
 from wirewatch.errors import InputError
 from wirewatch.nlp.annotate import ParseFailure, parse
 from wirewatch.nlp.parts import split_parts
@@ -413,8 +413,6 @@ def test_wide_encodings_with_a_byte_order_mark(tmp_path: Path, encoding: str) ->
 
 
 def test_the_cli_gives_one_line_per_hostile_input(tmp_path: Path) -> None:
-    from tests.conftest import cli
-
     hostile = {
         "weird-dates.rss": rss(("https://w.example/1", "0000-00-00", SENTENCE)).encode(),
         "deep.jsonl": b'{"id": "deep", "text": ' + b"[" * 10_000 + b"]" * 10_000 + b"}\n",
@@ -454,9 +452,19 @@ def test_a_document_a_defect_cut_short_is_done_again(tmp_path: Path, nlp: Langua
         first = api.ingest([section], store)
         assert [e.retry for e in first.errors] == [section]
         assert store.counts()["documents"] == 0 and store.counts()["articles"] == 2
+        [failure] = store.failures()  # recorded as a failure, with its reason and version
+        assert failure["doc_id"] == failure["source"] == section
+        assert "RuntimeError: a defect" in failure["reason"]
+        assert failure["version"] == __version__
+        assert api.ingest([section], store).errors  # still failing: still recorded
+        assert len(store.failures()) == 1
+        shown = cli("status", "--db", str(tmp_path / "s.db"))
+        assert shown.returncode == 0 and "1 failed documents" in shown.stdout
+        assert "RuntimeError: a defect" in shown.stdout and "--retry-failed" in shown.stdout
         monkeypatch.setattr(pipeline, "extract", real)  # the defect fixed
-        second = api.ingest([section], store)
+        second = api.ingest([], store, retry_failed=True)  # its input is read again
         assert second.errors == [] and second.new_articles == 1
+        assert store.failures() == []
         counts = store.counts()
         assert counts["documents"] == 1 and counts["articles"] == 3
         assert api.ingest([section], store).unchanged == 1

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
@@ -136,7 +137,7 @@ def test_cli_queries_and_exports(sample_db: Path, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     rows = list(csv.DictReader(run.stdout.splitlines()))
     assert rows and all(r["event_type"] == "AID" for r in rows)
-    for fmt in ("jsonl", "csv", "geojson", "gexf"):
+    for fmt in ("jsonl", "csv", "parquet", "geojson", "gexf"):
         out = tmp_path / f"export.{fmt}"
         run = cli("export", "--db", str(sample_db), "--format", fmt, "-o", str(out))
         assert run.returncode == 0, run.stderr
@@ -148,6 +149,11 @@ def test_cli_queries_and_exports(sample_db: Path, tmp_path: Path) -> None:
     assert all(-180 <= f["geometry"]["coordinates"][0] <= 180 for f in geo["features"])
     graph = ET.parse(tmp_path / "export.gexf").getroot()
     assert graph.tag.endswith("gexf")
+    table = pq.read_table(tmp_path / "export.parquet")  # read back: the CSV's rows and columns
+    flat = list(csv.DictReader((tmp_path / "export.csv").read_text().splitlines()))
+    assert table.num_rows == len(lines) == len(flat)
+    assert table.column_names == list(flat[0])
+    assert table.column("event_id").to_pylist() == [r["event_id"] for r in flat]
 
 
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -53,17 +53,23 @@ def ingest(
     defaults: Defaults = NO_DEFAULTS,
     model: str | None = None,
     articles_only: bool = False,
+    retry_failed: bool = False,
     transport: Transport | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Process inputs into the store: idempotent, and resumable after an interruption
     (each document is stored in one transaction; stored documents are not redone; one
-    that met a defect in the parser or the event stage keeps what was stored of it and
-    is done again by the next ingest).
-    With ``articles_only`` the articles are stored and grouped into stories, no events."""
+    that met a defect in the parser or the event stage keeps what was stored of it, is
+    recorded as a failure (``SqliteStore.failures``) and is done again by the next ingest
+    of its input). With ``retry_failed`` the inputs of the recorded failures are read
+    again too. With ``articles_only`` the articles are stored and grouped into stories,
+    no events."""
     report = IngestReport()
+    tell = on_error or _ignore
+    tick = on_document or (lambda: None)
     hashes: dict[str, str] = {}
+    sources: dict[str, str | None] = {}  # each fresh document's input
 
     def fresh(items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
@@ -71,10 +77,10 @@ def ingest(
                 digest = content_hash(item)
                 if store.has_document(item.doc_id, digest):
                     report.unchanged += 1
-                    if on_document:
-                        on_document()
+                    tick()
                     continue
                 hashes[item.doc_id] = digest
+                sources[item.doc_id] = item.source
             yield item
 
     unfinished: set[str] = set()  # documents a defect cut short: to be done again
@@ -82,11 +88,10 @@ def ingest(
     def failed(error: InputError) -> None:
         if error.retry is not None:
             unfinished.add(error.retry)
+            store.add_failure(error.retry, sources.get(error.retry), error.reason)
         report.errors.append(error)
-        if on_error:
-            on_error(error)
-        if on_document:
-            on_document()
+        tell(error)
+        tick()
 
     def flush(doc_id: str, records: list[ArticleRecord]) -> None:
         try:
@@ -96,12 +101,14 @@ def ingest(
             raise
         except Exception as exc:  # a record the store cannot take: this document only
             failed(InputError(doc_id, f"could not be stored ({type(exc).__name__}: {exc}); "
-                                      "please report this page"))
+                                      "please report this page", retry=doc_id))
             return
         report.documents += 1
-        if on_document:
-            on_document()
+        tick()
 
+    inputs, unreadable = _with_failed(inputs, store) if retry_failed else (list(inputs), [])
+    for error in unreadable:
+        failed(error)
     items = fresh(read_inputs(inputs, input_format, transport))
     current: str | None = None
     batch: list[ArticleRecord] = []
@@ -118,3 +125,18 @@ def ingest(
     if current is not None:
         flush(current, batch)
     return report
+
+
+def _ignore(error: InputError) -> None:
+    pass
+
+
+def _with_failed(inputs: Iterable[str], store: SqliteStore
+                 ) -> tuple[list[str], list[InputError]]:
+    """The inputs and those of the store's failed documents, and an error for a failed
+    document that was read from standard input (it cannot be read again)."""
+    given = list(inputs)
+    again = sorted({f["source"] or "-" for f in store.failures()} - set(given))
+    return given + [name for name in again if name != "-"], [
+        InputError("-", "a failed document read from standard input cannot be read again "
+                        "by --retry-failed; pipe it in again") for name in again if name == "-"]

@@ -24,6 +24,7 @@ class Document:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+    source: str | None = None  # the input it was read from: a path, a URL or "-"
 
 
 @dataclass(slots=True, frozen=True)

@@ -27,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "or set WIREWATCH_MODEL)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("inputs", nargs="+", metavar="INPUT",
+    def inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
+        p.add_argument("inputs", nargs=nargs, metavar="INPUT",
                        help="files, folders, globs, URLs, or - for standard input")
         p.add_argument("--input-format", choices=INPUT_KINDS, help="override input detection")
         p.add_argument("--published", help="publication date (YYYY-MM-DD) for documents "
@@ -46,8 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stop after cleaning and segmentation (no language model)")
 
     p = sub.add_parser("ingest", help="process inputs into the store")
-    inputs(p)
+    inputs(p, nargs="*")
     p.add_argument("--db", default="wirewatch.db", help="store path (default ./wirewatch.db)")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="also read again the inputs of the documents a defect cut short "
+                   "(listed by `wirewatch status`)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--articles-only", action="store_true",
                    help="store articles, copies and stories without extracting events")
@@ -79,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True,
                    choices=("jsonl", "csv", "parquet", "geojson", "gexf"))
     p.add_argument("-o", "--output", required=True, help="output file")
+
+    p = sub.add_parser("status", help="what the store holds, and the documents that failed")
+    p.add_argument("--db", default="wirewatch.db")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
 
     p = sub.add_parser("check", help="check that the store holds what it must (counts add "
                        "up, offsets select their text); exit 1 if not")

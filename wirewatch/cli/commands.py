@@ -79,12 +79,15 @@ def _article_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def ingest(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.retry_failed:
+        raise WirewatchError("ingest needs an INPUT (or --retry-failed)")
     store = SqliteStore(args.db, busy_timeout=args.busy_timeout)
     progress = Progress(quiet=args.quiet)
     try:
         report = api.ingest(
             args.inputs, store, input_format=args.input_format, defaults=_defaults(args),
-            model=args.model, articles_only=args.articles_only, on_error=progress.error,
+            model=args.model, articles_only=args.articles_only,
+            retry_failed=args.retry_failed, on_error=progress.error,
             on_document=progress.document, transport=_transport(args),
         )
     finally:
@@ -151,6 +154,24 @@ def export(args: argparse.Namespace) -> int:
     print(f"exported {count} records to {args.output}", file=sys.stderr)
     return 0
 
+
+
+def status(args: argparse.Namespace) -> int:
+    store = SqliteStore(args.db, readonly=True)
+    counts, failures = store.counts(), store.failures()
+    store.close()
+    if args.format == "jsonl":
+        print(json.dumps({"store": args.db, **counts}, ensure_ascii=False))
+        for f in failures:
+            print(json.dumps(f, ensure_ascii=False))
+        return 0
+    print(f"{args.db}: {counts['documents']} documents, {counts['articles']} articles, "
+          f"{counts['events']} events, {counts['stories']} stories; "
+          f"{len(failures)} failed documents")
+    if failures:
+        print_table(failures, ("failed_at", "version", "doc_id", "reason"))
+        print("(`wirewatch ingest --retry-failed` processes them again)")
+    return 0
 
 
 def check(args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
-from wirewatch.errors import WirewatchError
 from wirewatch.store import SqliteStore
 
 Exporter = Callable[[SqliteStore, str], int]
@@ -64,11 +63,9 @@ def to_csv(store: SqliteStore, path: str) -> int:
 
 
 def to_parquet(store: SqliteStore, path: str) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise WirewatchError("parquet export needs pyarrow: pip install pyarrow") from None
+    import pyarrow as pa  # loaded only for this format
+    import pyarrow.parquet as pq
+
     rows = [flat_event(e) for e in store.events()]
     pq.write_table(pa.Table.from_pylist(rows), path)
     return len(rows)

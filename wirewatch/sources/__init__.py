@@ -10,12 +10,13 @@ import glob
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from wirewatch import limits
 from wirewatch.errors import InputError
+from wirewatch.records import Document
 from wirewatch.sources.decode import gunzip, to_utf8
 from wirewatch.sources.detect import KINDS, sniff
 from wirewatch.sources.fetch import Transport, UrllibTransport
@@ -43,15 +44,17 @@ def read_inputs(
     max_bytes: int | None = None,
 ) -> Iterator[Item]:
     """Every document of every input, in order. Documents keep what they state about
-    themselves; the articles stage fills in the user's defaults where they are silent.
-    An input that fails in a way no reader foresaw is one error; the next input goes on."""
+    themselves and the input they came from (``source``); the articles stage fills in the
+    user's defaults where they are silent. An input that fails in a way no reader foresaw
+    is one error; the next input goes on."""
     cap = limits.MAX_INPUT_BYTES if max_bytes is None else max_bytes
     for name, data, content_type in _expand(inputs, transport or UrllibTransport(), cap):
         if isinstance(data, InputError):
             yield data
             continue
         try:
-            yield from _read(name, data, input_format, content_type)
+            for item in _read(name, data, input_format, content_type):
+                yield replace(item, source=name) if isinstance(item, Document) else item
         except Exception as exc:  # a defect, or a case no reader foresaw: this input only
             yield InputError(name, f"unreadable ({type(exc).__name__}: {exc})")
 

@@ -10,6 +10,17 @@ CREATE TABLE IF NOT EXISTS documents (
     PRIMARY KEY (doc_id, content_hash)
 );
 
+-- documents a defect in wirewatch cut short (not a fault of their input): what was stored
+-- of them stays, and they are processed again by the next ingest of their input (or by
+-- `ingest --retry-failed`); the row goes when one is stored whole
+CREATE TABLE IF NOT EXISTS failures (
+    doc_id TEXT PRIMARY KEY,
+    source TEXT,                 -- the input it was read from (a path or URL), to read again
+    reason TEXT NOT NULL,
+    version TEXT NOT NULL,       -- the wirewatch version that failed
+    failed_at TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY,
     story_id TEXT,

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wirewatch import limits
+from wirewatch import __version__, limits
 from wirewatch.articles.ids import stable_id
 from wirewatch.errors import WirewatchError
 from wirewatch.merge import copies, text
@@ -98,9 +98,9 @@ class SqliteStore:
                 if done:
                     self.db.execute(
                         "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
-                        (doc_id, content_hash, len(records),
-                         datetime.now(UTC).isoformat(timespec="seconds")),
+                        (doc_id, content_hash, len(records), _now()),
                     )
+                    self.db.execute("DELETE FROM failures WHERE doc_id=?", (doc_id,))
             self.db.commit()
         except BaseException as exc:
             self.db.rollback()
@@ -108,6 +108,16 @@ class SqliteStore:
                 raise self._write_error(exc) from None
             raise
         return new
+
+    def add_failure(self, doc_id: str, source: str | None, reason: str) -> None:
+        """Record that a defect cut a document short (the latest reason stands) until it
+        is stored whole."""
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
+                                (doc_id, source, reason, __version__, _now()))
+        except sqlite3.OperationalError as exc:
+            raise self._write_error(exc) from None
 
     def _write_error(self, exc: sqlite3.OperationalError) -> WirewatchError:
         if "locked" in str(exc) or "busy" in str(exc):
@@ -261,7 +271,7 @@ class SqliteStore:
         order = dict(self._select_in("SELECT story_id, rowid FROM stories WHERE story_id IN ({})",
                                      story_ids))
         keep, *others = sorted(story_ids, key=lambda s: order.get(s, 0))
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = _now()
         moved = self._select_in("SELECT event_id FROM events WHERE story_id IN ({})", others)
         for other in others:
             gone = self._story_vector(other)
@@ -307,8 +317,7 @@ class SqliteStore:
         self.db.executemany("UPDATE articles SET story_id=? WHERE article_id=?",
                             [(new_id, m) for m in stored])
         self.db.execute("INSERT INTO story_history VALUES (?, 'split', ?, ?, ?)",
-                        (story_id, new_id, a.article_id,
-                         datetime.now(UTC).isoformat(timespec="seconds")))
+                        (story_id, new_id, a.article_id, _now()))
         for article_id in stored:
             self._rebuild_events_of(article_id)
         return new_id if a.article_id in moved else story_id
@@ -457,13 +466,24 @@ class SqliteStore:
         for row in self.db.execute("SELECT record FROM articles ORDER BY article_id"):
             yield json.loads(row[0])
 
+    def failures(self) -> list[dict[str, Any]]:
+        """The documents a defect cut short and not yet stored whole, oldest first."""
+        rows = self.db.execute("SELECT doc_id, source, reason, version, failed_at "
+                               "FROM failures ORDER BY failed_at, doc_id")
+        return [dict(zip(("doc_id", "source", "reason", "version", "failed_at"), row,
+                         strict=True)) for row in rows]
+
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "articles", "copies", "mentions", "events"):
+        for table in ("documents", "articles", "copies", "mentions", "events", "failures"):
             out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         out["stories"] = int(self.db.execute(
             "SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0])
         return out
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _dump(vector: dict[str, float]) -> str:
