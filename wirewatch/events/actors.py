@@ -150,11 +150,14 @@ class ActorResolver:
 
     def _from_context(self, head: int, indices: list[int], sector: str | None,
                       inferred: list[str]) -> str | None:
-        """The country of a phrase that names none, from the text around it: the story's
-        country for "the country"; the first of a pair ("the Iraqi government and army");
-        what came before; the story's country for a state body or for civilians."""
+        """The country of a phrase that names none, from the text around it: the code of
+        the body for an unnamed NGO or IGO (as the guide has it); the story's country for
+        "the country"; the first of a pair ("the Iraqi government and army"); what came
+        before; the story's country for a state body or for civilians."""
         p = self.p
         tok = p.tokens[head]
+        if sector in BODIES:  # "a human rights group": an NGO, of no country
+            return sector
         if self.focal and (p.lemma(head) in ANAPHORS or self._anaphor_place(indices)):
             return self.focal
         if tok.dep == "conj":
@@ -375,6 +378,16 @@ class ActorResolver:
         p = self.p
         table = sectors()
         lemma = p.lemma(head)
+        inside = set(p.subtree(head))
+        left = []  # the words just before the head in its phrase: "human rights group"
+        for j in range(head - 1, max(-1, head - 4), -1):
+            if j not in inside or p.tokens[j].pos in ("DET", "PUNCT", "NUM"):
+                break
+            left.insert(0, p.tokens[j].lower_text)
+        for k in range(len(left) - 1):  # the longest title first (two words: below)
+            phrase = " ".join([*left[k:], lemma])
+            if phrase in table:
+                return table[phrase]
         mods = [c for c in p.children(head, "compound", "amod") if c < head]
         for m in mods:
             phrase = f"{p.lemma(m)} {lemma}"
