@@ -132,7 +132,18 @@ def test_the_paper_is_the_outlet_named_before(nlp: Language) -> None:
     later = next(e for e in record.events if e.trigger.text == "sent")
     assert [(s.text, s.name) for s in later.attribution] == [("The paper", "Herald")]
     alone = one(nlp, "The paper said the militias sent rockets to Russia.", "AID")
-    assert [s.name for s in alone.attribution] == ["paper"]  # no outlet named before
+    assert [(s.text, s.name) for s in alone.attribution] == [("The paper", None)]  # none before
+
+
+def test_cited_sources_and_posts_join_the_chain(nlp: Language) -> None:
+    m = one(nlp, "The army shelled the town, Reuters reported, citing two security sources.",
+            "ASSAULT", publisher="Test Post")
+    assert [(s.name or s.text, s.kind, s.anonymous) for s in m.attribution] == [
+        ("Test Post", "outlet", False), ("Reuters", "outlet", False),
+        ("two security sources", "person", True)]
+    m = one(nlp, "Police arrested three journalists in Tehran, the activist said in a post on X.",
+            "COERCE")
+    assert [(s.text, s.kind) for s in m.attribution] == [("the activist", "social-media")]
 
 
 def test_outlets_are_named_as_themselves(nlp: Language) -> None:

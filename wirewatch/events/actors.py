@@ -379,7 +379,7 @@ class ActorResolver:
         table = sectors()
         lemma = p.lemma(head)
         inside = set(p.subtree(head))
-        left = []  # the words just before the head in its phrase: "human rights group"
+        left: list[str] = []  # the words just before the head in its phrase: "human rights group"
         for j in range(head - 1, max(-1, head - 4), -1):
             if j not in inside or p.tokens[j].pos in ("DET", "PUNCT", "NUM"):
                 break

@@ -121,6 +121,19 @@ class Attributor:
             if speech_verbs()[p.lemma(verb)] == "social-media" or self._on_social(verb):
                 src = replace(src, kind="social-media")
             out.append((src, excluded))
+            out.extend((cited, excluded) for cited in self._cited(verb))
+        return out
+
+    def _cited(self, verb: int) -> list[Source]:
+        """Whom a speaker cites: "the paper reported, citing a militia commander"."""
+        p = self.p
+        out = []
+        for c in p.kids[verb]:
+            if p.lemma(c) == "cite" and p.tokens[c].dep in ("advcl", "xcomp", "conj"):
+                for obj in p.children(c, "dobj"):
+                    src = self._source(obj, p.subtree(obj, skip=("relcl", "acl")))
+                    if src is not None:
+                        out.append(src)
         return out
 
     def _speaker(self, verb: int, s_start: int) -> tuple[int, int] | None:
@@ -146,8 +159,15 @@ class Attributor:
         return min(tree), max(tree) + 1
 
     def _on_social(self, verb: int) -> bool:
-        return any(prep == "on" and self.p.tokens[obj].lower_text in SOCIAL
-                   for prep, obj in self.p.preps(verb))
+        """Said on a platform: "wrote on X", "said in a post on Telegram"."""
+        p = self.p
+
+        def social(i: int) -> bool:  # "on X." at a sentence's end is one token
+            return p.tokens[i].lower_text.rstrip(".") in SOCIAL
+
+        return any((prep == "on" and social(obj)) or (prep == "in" and any(
+            inner == "on" and social(site) for inner, site in p.preps(obj)))
+            for prep, obj in p.preps(verb))
 
     # --- sources from phrases ---------------------------------------------------------
     def _according(self, lo: int, hi: int) -> list[Source]:
@@ -222,7 +242,7 @@ class Attributor:
             name = _bare_outlet(name) if name else name
             self._last_outlet = name or self._last_outlet
             return name
-        if first == "the" and self._last_outlet is not None:
+        if first == "the":  # "the paper": the outlet named before, if any
             return self._last_outlet
         return name
 
