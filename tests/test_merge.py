@@ -59,6 +59,16 @@ def test_an_undated_report_speaks_of_the_weeks_before_its_publication() -> None:
     assert dates_agree(None, "2025-11-02")  # nothing to go on: it may be any day
 
 
+def test_a_month_or_a_year_is_its_days_not_any_day() -> None:
+    """A report dated only "June 2018" or "2016" used to agree with an undated report
+    published half a year later."""
+    assert not dates_agree("2018-06", None, "2018-12-29", "2019-02-17")
+    assert dates_agree("2018-06", None, "2018-06-29", "2018-07-10")
+    assert not dates_agree("2016", None, None, "2019-05-01")
+    assert dates_agree("2016", None, None, "2016-05-01")
+    assert dates_agree("2018-12", None, None, "2019-01-05")  # the window reaches back
+
+
 def _report(chain: list[dict[str, Any]], publisher: str | None = "Daily") -> Report:
     return Report({"attribution": chain}, "a", "doc-1", None, publisher, None)
 

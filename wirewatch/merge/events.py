@@ -87,11 +87,23 @@ def _undated_agree(a: str | None, b: str | None, published_a: str | None,
 
 
 def _span(value: str | None, published: str | None) -> tuple[date, date] | None:
+    """The days a date value may mean: the day; every day of a month ("2026-03") or of a
+    year ("2026"); for no value, the window before the publication. None when unplaced (a
+    day without its year, or nothing known)."""
     day = _day(value)
     if day is not None:
         return day, day
-    if value:  # "XXXX-03-26", "2026-03": not placed as a span here
-        return None
+    if value:
+        if value.startswith("X") or not value[:4].isdigit():  # "XXXX-03-26"
+            return None
+        year = int(value[:4])
+        if not 1 <= year < 9999:
+            return None
+        if len(value) >= 7 and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12:
+            month = int(value[5:7])
+            return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - \
+                timedelta(1)
+        return date(year, 1, 1), date(year, 12, 31)
     out = _day((published or "")[:10])
     return (out - timedelta(UNDATED_WINDOW), out) if out is not None else None
 
