@@ -152,7 +152,8 @@ def test_outlets_are_named_as_themselves(nlp: Language) -> None:
     for said, name in (("the Reuters news agency reported", "Reuters"),
                        ("the Associated Press reported", "Associated Press"),
                        ("Sky News reported", "Sky News"), ("state TV said", "state TV"),
-                       ("Iranian state media reported", "Iranian state media")):
+                       ("Iranian state media reported", "Iranian state media"),
+                       ("the British media reported", "British media")):  # not the UK
         m = one(nlp, f"Police arrested 40 protesters in Tehran, {said}.", "COERCE")
         assert [(s.name, s.kind) for s in m.attribution] == [(name, "outlet")], said
 

@@ -242,8 +242,8 @@ class Attributor:
             name = _bare_outlet(name) if name else name
             self._last_outlet = name or self._last_outlet
             return name
-        if first == "the":  # "the paper": the outlet named before, if any
-            return self._last_outlet
+        if first == "the" and not any(self.p.tokens[i].lower_text == "media" for i in indices):
+            return self._last_outlet  # "the paper": the outlet named before, if any
         return name
 
     def _kind(self, head: int) -> str:
