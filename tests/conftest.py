@@ -63,3 +63,14 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
         store.close()
     assert not report.errors, report.errors
     return path
+
+
+MODEL_FIXTURES = frozenset({"nlp", "web_db"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that takes the language model (or the store built with it) is marked
+    ``model``: ``pytest -m "not model"`` runs the unit tests alone."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)

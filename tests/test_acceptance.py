@@ -11,6 +11,8 @@ import pytest
 from evaluation.seed import event_matches, quote_matches
 from tests.conftest import cli
 
+pytestmark = pytest.mark.model  # the seed page through the whole pipeline
+
 
 def _load(shared: Path) -> dict[str, Any]:
     return dict(json.loads((shared / "acceptance" / "seed_page.gold.json").read_text()))

@@ -57,6 +57,7 @@ def test_reasons_are_specific(bad_inputs: dict[str, Path]) -> None:
     assert "invalid JSON" in text
 
 
+@pytest.mark.model
 def test_ingest_with_bad_inputs_keeps_what_was_stored(bad_inputs: dict[str, Path],
                                                       tmp_db: Path) -> None:
     first = cli("ingest", "--db", str(tmp_db), str(SAMPLES / "north-wire.rss"))

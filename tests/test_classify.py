@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
 from tests.conftest import ROOT
@@ -57,6 +58,7 @@ def test_classifier_weighs_the_types_rules_find_in_one_sentence(nlp: Language) -
     assert {m.event_type for m in read(nlp, "Kenya arrested protesters.").events} == {"COERCE"}
 
 
+@pytest.mark.model
 def test_training_script_builds_a_working_model(shared: Path) -> None:
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_event_types.py"),
                            "--stories", "320"], capture_output=True, text=True, cwd=ROOT,

@@ -55,6 +55,7 @@ def test_bad_arguments_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert run.returncode == 2 and "Traceback" not in run.stderr
 
 
+@pytest.mark.model
 def test_extract_reads_stdin() -> None:
     text = (FIXTURES / "dump_plain.txt").read_bytes()
     run = cli("extract", "-", stdin=text)
@@ -65,6 +66,7 @@ def test_extract_reads_stdin() -> None:
     assert record["published"] == "2023-06-12"  # from the page's own dateline
 
 
+@pytest.mark.model
 def test_extract_formats_and_schema() -> None:
     inputs = [str(SAMPLES / n) for n in ("north-wire.rss", "harbor-ledger-section.txt")]
     lines = cli("extract", *inputs).stdout.splitlines()
@@ -97,6 +99,7 @@ def test_articles_only_loads_no_model() -> None:
     assert "no_such_model_installed" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.model
 def test_user_values_for_what_pages_lack() -> None:
     run = cli("extract", str(SAMPLES / "harbor-ledger-section.txt"), "--published",
               "2025-03-05", "--publisher", "Harbor Ledger", "--url", "https://h.example/africa")

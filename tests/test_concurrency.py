@@ -79,7 +79,7 @@ def test_a_writer_that_waited_too_long_says_so_in_one_line(tmp_path: Path) -> No
     finally:
         store.close()
         holder.join()
-    holder = hold_write_lock(db, 8.0)
+    holder = hold_write_lock(db, 4.0)
     try:
         done = cli("ingest", "--articles-only", "--busy-timeout", "0.5", "--db", str(db),
                    str(docs))

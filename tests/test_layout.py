@@ -23,7 +23,7 @@ LAYERS = [
     {"cli"},
     {"__init__", "__main__"},
 ]
-MAX_LINES = 420
+MAX_LINES = 400
 
 
 def _unit(path: Path) -> str:

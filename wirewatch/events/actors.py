@@ -15,7 +15,18 @@ from wirewatch.dictionaries import lookup
 from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.lexicon import sectors
-from wirewatch.events.numbers import number
+from wirewatch.events.phrases import (
+    ANAPHORS,
+    TEXT_SKIP,
+    anaphor_place,
+    behind_preposition,
+    exact_count,
+    named_modifiers,
+    not_own,
+    proper_run,
+    standing,
+    text_indices,
+)
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
 from wirewatch.records import Actor, Entity, Place
@@ -24,19 +35,7 @@ NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
 AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal", "link",
                         "linked", "tie", "tied", "attach", "attached", "allied"})
-TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
-PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
-# "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
-STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
-NOT_OWN = frozenset(
-    "backed supported funded sponsored allied aligned linked designed made built inspired "
-    "affiliated trained armed owned bound".split()
-)
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
-ANAPHORS = frozenset({"country", "nation", "regime", "state"})
-# "its neighbour" is not its owner: nouns naming another party by its relation to one
-RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
-                       "opponent".split())
 # intergovernmental and non-governmental bodies take the sector of their kind
 BODIES = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO"}
 ARMED = frozenset({"MIL", "COP", "JUD"})
@@ -110,9 +109,9 @@ class ActorResolver:
                     inner = self.resolve(obj)
                     if inner is None:
                         return None
-                    start, end = p.span(self._text_indices(head) + self._text_indices(obj))
+                    start, end = p.span(text_indices(p, head) + text_indices(p, obj))
                     return replace(inner, text=p.body[start:end], start=start, end=end)
-        indices = self._text_indices(head)
+        indices = text_indices(p, head)
         start, end = p.span(indices)
         text = p.body[start:end]
         country, sector, name, inferred = self._read(head, indices)
@@ -126,7 +125,7 @@ class ActorResolver:
         if country is None:
             country = self._affiliation(head)
         for appos in p.children(head, "appos"):  # "Ana Ruiz, a Mexican lawyer"; "Kenzo
-            said = self._read(appos, self._text_indices(appos))  # Oshima, the UN envoy":
+            said = self._read(appos, text_indices(p, appos))  # Oshima, the UN envoy":
             if said[0] is not None and (country is None or said[0] in NON_STATE):
                 country, sector = said[0], sector or said[1]  # an official acts for the body
                 break
@@ -146,7 +145,7 @@ class ActorResolver:
             name = p.text(indices)
         return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end,
                      inferred=tuple(inferred), id=known.id if known is not None else None,
-                     count=self._count(head))
+                     count=exact_count(p, head))
 
     def _from_context(self, head: int, indices: list[int], sector: str | None,
                       inferred: list[str]) -> str | None:
@@ -158,7 +157,7 @@ class ActorResolver:
         tok = p.tokens[head]
         if sector in BODIES:  # "a human rights group": an NGO, of no country
             return sector
-        if self.focal and (p.lemma(head) in ANAPHORS or self._anaphor_place(indices)):
+        if self.focal and (p.lemma(head) in ANAPHORS or anaphor_place(p, indices)):
             return self.focal
         if tok.dep == "conj":
             first = self.cache.get(tok.head)
@@ -185,61 +184,18 @@ class ActorResolver:
                         return body.country
         return None
 
-    def _count(self, head: int) -> int | None:
-        """The exact number the phrase gives ("40 protesters", "twenty-three workers")."""
-        for child in self.p.children(head, "nummod"):
-            digits = [j for j in self.p.subtree(child) if self.p.tokens[j].pos == "NUM"]
-            return number([self.p.tokens[j].text for j in sorted(digits)])
-        return None
-
     def _known(self, head: int, text: str) -> Known | None:
         """What the actor knowledge base says about a named person or group (countries,
         their people and capitals are the gazetteer's: "Iranian-backed" is not Iran)."""
         ent = self.p.ent_at[head]
         forms = ([ent.text] if ent is not None and ent.label in NAMED else []) + [text]
-        forms += [self.p.text(run) for run in self._named_modifiers(head)]  # "Hashd
+        forms += [self.p.text(run) for run in named_modifiers(self.p, head)]  # "Hashd
         for form in forms:                                                   # fighters"
             entry = lookup(name_key(form)) if country_of(form) is None else None
             coded = entry.at(self.p.ann.article.published) if entry is not None else None
             if entry is not None and coded is not None and coded.country:
                 return Known(entry.id.strip("_"), entry.label, coded.country, coded.sector)
         return None
-
-    def _named_modifiers(self, head: int) -> list[list[int]]:
-        """Runs of proper nouns compounded onto a common noun ("Boko Haram" of "Boko Haram
-        gunmen"): the group the people belong to."""
-        p = self.p
-        if p.tokens[head].pos == "PROPN":
-            return []
-        runs: list[list[int]] = []
-        for c in sorted(p.children(head, "compound")):
-            run = sorted(j for j in p.subtree(c) if p.tokens[j].pos == "PROPN" or
-                         p.tokens[j].text == "-")
-            if run and p.tokens[c].pos == "PROPN" and run == list(range(run[0], run[-1] + 1)):
-                runs.append(run)
-        return runs
-
-    def _anaphor_place(self, indices: list[int]) -> bool:
-        """'women in the country': a place named only by 'the country'."""
-        p = self.p
-        return any(p.lemma(i) in ANAPHORS and p.tokens[i].dep == "pobj" and
-                   p.tokens[p.tokens[i].head].lower_text in PLACE_PREPS for i in indices)
-
-    def _text_indices(self, head: int) -> list[int]:
-        p = self.p
-        out = p.subtree(head, skip=TEXT_SKIP)
-        for prep in p.children(head, "prep"):
-            if p.tokens[prep].lower_text in PLACE_PREPS:
-                out.extend(p.subtree(prep, skip=("relcl", "acl", "appos", "conj")))
-        out = sorted(set(out))
-        before = [i for i in range(out[0], head) if p.tokens[i].text == ","]
-        after = [i for i in range(head, out[-1] + 1) if p.tokens[i].text == ","]
-        lo = before[-1] + 1 if before else out[0]
-        hi = after[0] - 1 if after else out[-1]
-        out = [i for i in out if lo <= i <= hi]
-        while out and p.tokens[out[-1]].pos == "PUNCT":
-            out.pop()
-        return out or [head]
 
     def _read(self, head: int, indices: list[int]) -> tuple[str | None, str | None, str | None,
                                                           list[str]]:
@@ -248,7 +204,7 @@ class ActorResolver:
         found: dict[str, tuple[str, str | None]] = {}  # role → (country, sector)
         name: str | None = None
         seen_ents = set()
-        run = self._proper_run(head, indices)  # "Islamic State", tagged as two entities
+        run = proper_run(p, head, indices)  # "Islamic State", tagged as two entities
         named = country_of(p.text(run)) if len(run) > 1 else None
         if named is not None:
             found["head"] = (named.code, named.sector)
@@ -259,18 +215,18 @@ class ActorResolver:
                 label_text = ent.text
                 last = ent.end - 1
                 if ent.label == "PERSON" and name is None and (ent.start <= head < ent.end or (
-                        p.tokens[last].dep != "poss" and not self._behind_preposition(last, head))):
+                        p.tokens[last].dep != "poss" and not behind_preposition(p, last, head))):
                     name = label_text  # not "Reagan's statement", "supporters of Reagan"
                 if ent.label in ("ORG", "FAC", "WORK_OF_ART") and name is None and i == head:
                     name = label_text.removeprefix("the ").removeprefix("The ")
-                match = None if self._not_own(last) else self._entity_country(ent)
+                match = None if not_own(p, last) else self._entity_country(ent)
                 if match:
-                    found.setdefault(self._role(head, ent.start, ent.end), match)
+                    found.setdefault(standing(p, head, ent.start, ent.end), match)
                 continue
-            if ent is None and p.tokens[i].pos in ("PROPN", "ADJ", "NOUN") and not self._not_own(i):
+            if ent is None and p.tokens[i].pos in ("PROPN", "ADJ", "NOUN") and not not_own(p, i):
                 cm = country_of(p.tokens[i].text)
                 if cm:
-                    found.setdefault(self._role(head, i, i + 1), (cm.code, cm.sector))
+                    found.setdefault(standing(p, head, i, i + 1), (cm.code, cm.sector))
         for appos in p.children(head, "appos"):
             ent = p.ent_at[appos]
             if ent is not None and ent.label == "PERSON" and name is None:
@@ -310,24 +266,6 @@ class ActorResolver:
             return place.country, None
         return self._named_inside(ent.start, ent.end) if ent.label in ("ORG", "FAC") else None
 
-    def _proper_run(self, head: int, indices: list[int]) -> list[int]:
-        """The proper nouns next to one another that end at the phrase's head."""
-        run: list[int] = []
-        j = head
-        while j in indices and self.p.tokens[j].tag in ("NNP", "NNPS"):
-            run.insert(0, j)
-            j -= 1
-        return run
-
-    def _behind_preposition(self, i: int, head: int) -> bool:
-        """Does word i hang on the phrase's head through a preposition ('supporters of X')?"""
-        for anc in self.p.ancestors(i):
-            if anc == head:
-                return False
-            if self.p.tokens[anc].dep == "prep":
-                return True
-        return False
-
     def _named_inside(self, start: int, end: int) -> tuple[str, str | None] | None:
         """A country or body an organisation's name holds ("the Latvian Constitutional
         Court", "the United Nations Emergency Relief Coordinator")."""
@@ -338,41 +276,9 @@ class ActorResolver:
                     continue
                 words = self.p.body[toks[k].idx:toks[k + n - 1].idx + len(toks[k + n - 1].text)]
                 cm = country_of(words)
-                if cm and not self._not_own(k + n - 1):
+                if cm and not not_own(self.p, k + n - 1):
                     return cm.code, None
         return None
-
-    def _role(self, head: int, start: int, end: int) -> str:
-        p = self.p
-        if start <= head < end:
-            return "head"
-        last = p.tokens[end - 1]
-        if last.dep == "poss" and p.lemma(last.head) in RELATIONAL:
-            return "modifier"  # "Iraq's ally", "the chief of Israel's ally": someone else
-        if last.dep == "poss" and last.head == head:  # "Jordan's king": whose he is
-            return "owner"
-        for i in range(start, end):
-            for anc in p.ancestors(i):
-                if anc == head:
-                    break
-                if p.tokens[anc].dep == "prep" and p.tokens[anc].lower_text in PLACE_PREPS:
-                    return "place"
-        return "modifier"
-
-    def _not_own(self, i: int) -> bool:
-        """Is token i the 'Iran' of 'Iran-backed' or 'anti-Iran' (a country that is not the
-        actor's own)?"""
-        toks = self.p.tokens
-        if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_text in STANCES:
-            return True
-        if toks[i].lower_text.split("-", 1)[0] in STANCES and "-" in toks[i].text:
-            return True
-        nxt = i + 1
-        if nxt < len(toks) and toks[nxt].text == "-":
-            nxt += 1
-        if nxt < len(toks) and toks[nxt].lower_text in NOT_OWN:
-            return True
-        return "-" in toks[i].text and toks[i].lower_text.rsplit("-", 1)[-1] in NOT_OWN
 
     def _sector(self, head: int) -> str | None:
         p = self.p

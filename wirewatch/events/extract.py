@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wirewatch.articles.ids import stable_id
-from wirewatch.dates import resolve
-from wirewatch.events.actors import RELATIONAL, STATE_SECTORS, ActorResolver
-from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored, roles
+from wirewatch.events.actors import STATE_SECTORS, ActorResolver
+from wirewatch.events.arguments import Roles, roles
 from wirewatch.events.attribution import Attributor
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
 from wirewatch.events.coder import (
@@ -26,7 +25,9 @@ from wirewatch.events.factuality import factuality, learned
 from wirewatch.events.focus import from_abroad
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, assault_modes, context_cues
+from wirewatch.events.phrases import RELATIONAL
 from wirewatch.events.places import PLACE_LABELS, find_places
+from wirewatch.events.setting import event_date, event_place
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import DEMAND, candidates, demands
 from wirewatch.gazetteer import country_name
@@ -34,7 +35,6 @@ from wirewatch.records import (
     Actor,
     AnnotatedArticle,
     ArticleRecord,
-    Entity,
     EventMention,
     Evidence,
     Instrument,
@@ -156,7 +156,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     actor_list = _actors(actors, r.actors)
     recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
-    location = _location(p, r, places, actor_list + recipients)
+    location = event_place(p, r, places, actor_list + recipients)
     if not recipients:
         recipients = _implied_recipients(trig, actor_list, location)
     if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
@@ -170,7 +170,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     sent = p.sentence(i)
     facts = factuality(p, i, None, p.ann.article.published)
-    date_text, date = _date(p, r, i, p.ann.article.published, facts.modality == "future")
+    date_text, date = event_date(p, r, i, p.ann.article.published, facts.modality == "future")
     if facts.modality == "asserted":
         facts = factuality(p, i, date, p.ann.article.published)
     tok = p.tokens[i]
@@ -319,79 +319,6 @@ def _owners(p: Parse, h: int) -> list[int]:
     done_by = [obj for acl in p.children(h, "acl") for prep, obj in p.preps(acl)
                if prep == "by"]  # "crimes committed by Croat forces"
     return p.children(h, "poss") + named + linked + done_by
-
-
-def _date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
-          ) -> tuple[str | None, str | None]:
-    """The date phrase of the event's clause, else of the clauses it depends on."""
-    anchors = [r.anchor]
-    tok = p.tokens[r.anchor]
-    while tok.dep in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "pobj") and \
-            tok.head != tok.i and len(anchors) < 4:
-        tok = p.tokens[tok.head]
-        if tok.pos in ("VERB", "AUX"):
-            anchors.append(tok.i)
-    dates = [e for e in p.ann.entities if e.label in ("DATE", "TIME") and
-             p.sentence_index(e.start) == p.sentence_index(trigger)]
-    for anchor in anchors:
-        for ent in dates:
-            roots = [j for j in range(ent.start, ent.end) if not ent.start <= p.tokens[j].head <
-                     ent.end or p.tokens[j].head == j]
-            if roots and anchored(p, roots[0], anchor):
-                phrase = _date_phrase(p, ent)
-                value = resolve(phrase, published, future)
-                if value is not None:
-                    return phrase, value
-    return None, None
-
-
-def _date_phrase(p: Parse, ent: Entity) -> str:
-    """A date entity's words, with a day number the tagger left outside ('4 August')."""
-    before = p.tokens[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.text.isdigit() and 1 <= int(before.text) <= 31:
-        return p.body[before.idx:ent.end_char]
-    return ent.text
-
-
-def _location(p: Parse, r: Roles, places: dict[int, Place], parties: list[Actor]) -> Place | None:
-    """Where it happened: 'in/at/near <place>' on the event's clause, else a place named
-    inside its target ('shelled the town of Idlib'); a participle ('…, arresting X') is
-    where the clause it hangs on is."""
-    taken = {(a.start, a.end) for a in parties}
-    free = {k: pl for k, pl in places.items() if (pl.start, pl.end) not in taken}
-    clause = r.anchor
-    while True:
-        for end_token, place in free.items():
-            prep = _locative(p, end_token)
-            if prep is not None and (p.tokens[prep].head == clause or
-                                     anchored(p, end_token, clause)):
-                return place
-        if clause == r.anchor:
-            targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
-            for end_token, place in free.items():
-                if end_token in targets and p.tokens[end_token].dep == "pobj":
-                    return place
-        tok = p.tokens[clause]  # "declared a siege in Haiti, arresting opponents": the
-        if tok.dep not in ("advcl", "conj") or tok.tag != "VBG":  # adjunct's place is
-            return None  # the clause's
-        clause = tok.head
-
-
-def _locative(p: Parse, i: int) -> int | None:
-    """The 'in' (at, near, …) a place hangs on, also through the places it is part of:
-    'in Beirut', 'in a residential sector of Beirut', 'on the outskirts of Beirut'."""
-    for _ in range(4):
-        tok = p.tokens[i]
-        if tok.dep != "pobj":
-            return None
-        prep = p.tokens[tok.head]
-        if prep.lower_text in LOCATION_PREPS:
-            return prep.i
-        if prep.lower_text != "of":
-            return None
-        i = prep.head
-    return None
-    return None
 
 
 def _contexts(p: Parse, trig: Trigger, start: int, end: int, armed: bool) -> list[str]:

@@ -9,12 +9,15 @@ lemmatizer and NER can be used instead: pass its name or path, or set
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from wirewatch.errors import WirewatchError
 
@@ -38,14 +41,33 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@cache
+def _no_rules() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules: for pipelines that never tokenize, or that read their
+    tokenizer's rules from disk."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+registry.tokenizers.register("wirewatch.no_rules", func=_no_rules)
+
+
+NO_RULES = {"nlp": {"tokenizer": {"@tokenizers": "wirewatch.no_rules"}}}
+
+
 def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline, loaded once per process."""
+    return _load_model(name)
+
+
+@cache
+def _load_model(name: str | None) -> Language:
     wanted = model_name(name)
     candidates = (wanted,) if name or os.environ.get(ENV_VAR) else (wanted, *FALLBACK_MODELS)
     for candidate in candidates:
+        # spaCy's own pipelines read their tokenizer's rules from disk: building it from the
+        # language's defaults first would be wasted (another pipeline may tokenize otherwise)
+        known = candidate in (DEFAULT_MODEL, *FALLBACK_MODELS)
         try:
-            nlp = spacy.load(candidate)
+            nlp = spacy.load(candidate, config=NO_RULES if known else {})
         except OSError:
             continue
         missing = [pipe for pipe in REQUIRED if pipe not in nlp.pipe_names]
@@ -64,13 +86,15 @@ def load_model(name: str | None = None) -> Language:
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
+
 @cache
 def load_coder(name: str = "event_coder") -> Language:
     """A trained pipeline bundled with the package (``MODELS_DIR/name``): a small spaCy
     tagger over the words of parsed sentences (``coder.coder_doc``). It never tokenizes,
-    so its saved tokenizer is not read (that would take half its load time)."""
+    so its tokenizer is neither built from the language's thousands of exceptions nor read
+    from disk (each would take a third of its load time)."""
     where = MODELS_DIR / name
     if not (where / "meta.json").exists():
         raise WirewatchError(f"the trained pipeline {name} is missing from {where}; "
                              "rebuild it with ./run.sh train")
-    return spacy.load(where, exclude=["tokenizer"])
+    return spacy.load(where, exclude=["tokenizer"], config=NO_RULES)

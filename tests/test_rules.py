@@ -1,0 +1,100 @@
+"""The coding rules one by one, on hand-written parses (``tests/handparse.py``): no language
+model is loaded, so each rule is tested on exactly the parse it reads."""
+
+from __future__ import annotations
+
+from tests.handparse import hand_parse
+from wirewatch.events.actors import ActorResolver
+from wirewatch.events.extract import extract
+from wirewatch.events.phrases import not_own, standing
+from wirewatch.events.places import find_places
+from wirewatch.events.tree import Parse
+from wirewatch.events.triggers import candidates
+
+LAGOS_ACCRA = hand_parse(
+    "Soldiers arrested 12 journalists in Lagos and detained three activists in Accra.", """
+    Soldiers     soldier      NOUN   NNS   nsubj     1
+    arrested     arrest       VERB   VBD   ROOT      1
+    12           12           NUM    CD    nummod    3   B-CARDINAL
+    journalists  journalist   NOUN   NNS   dobj      1
+    in           in           ADP    IN    prep      3
+    Lagos        Lagos        PROPN  NNP   pobj      4   B-GPE
+    and          and          CCONJ  CC    cc        1
+    detained     detain       VERB   VBD   conj      1
+    three        three        NUM    CD    nummod    9   B-CARDINAL
+    activists    activist     NOUN   NNS   dobj      7
+    in           in           ADP    IN    prep      7
+    Accra        Accra        PROPN  NNP   pobj      10  B-GPE
+    .            .            PUNCT  .     punct     1
+""")
+
+BACKED = hand_parse("Iran-backed militias shelled a suburb of Beirut on Monday.", """
+    Iran         Iran         PROPN  NNP   npadvmod  2   B-GPE
+    -            -            PUNCT  HYPH  punct     2
+    backed       back         VERB   VBN   amod      3
+    militias     militia      NOUN   NNS   nsubj     4
+    shelled      shell        VERB   VBD   ROOT      4
+    a            a            DET    DT    det       6
+    suburb       suburb       NOUN   NN    dobj      4
+    of           of           ADP    IN    prep      6
+    Beirut       Beirut       PROPN  NNP   pobj      7   B-GPE
+    on           on           ADP    IN    prep      4
+    Monday       Monday       PROPN  NNP   pobj      9   B-DATE
+    .            .            PUNCT  .     punct     4
+""", published="2024-03-06")
+
+KING = hand_parse("Jordan's king met rebels in Syria.", """
+    Jordan       Jordan       PROPN  NNP   poss      2   B-GPE
+    's           's           PART   POS   case      0
+    king         king         NOUN   NN    nsubj     3
+    met          meet         VERB   VBD   ROOT      3
+    rebels       rebel        NOUN   NNS   dobj      3
+    in           in           ADP    IN    prep      3
+    Syria        Syria        PROPN  NNP   pobj      5   B-GPE
+    .            .            PUNCT  .     punct     3
+""")
+
+
+def test_a_verb_of_arrest_is_a_coerce_trigger() -> None:
+    p = Parse(LAGOS_ACCRA)
+    assert "COERCE" in {t.event_type for t in candidates(p, 1)}
+    assert "COERCE" in {t.event_type for t in candidates(p, 7)}
+    assert not candidates(p, 3)  # "journalists" triggers nothing
+
+
+def test_each_event_places_its_own_parties() -> None:
+    """The same soldiers in two events are two parties: the place of one event never
+    changes the parties of another."""
+    record = extract(LAGOS_ACCRA, coder=None, facts=None)
+    coerce = [e for e in record.events if e.event_type == "COERCE"]
+    assert [(e.trigger.text, e.location and e.location.name) for e in coerce] == [
+        ("arrested", "Lagos"), ("detained", "Accra")]
+    assert [[a.country for a in e.actors] for e in coerce] == [["NGA"], ["GHA"]]
+    assert [[(a.country, a.count) for a in e.recipients] for e in coerce] == [
+        [("NGA", 12)], [("GHA", 3)]]
+
+
+def test_a_country_that_backs_a_group_is_not_its_own() -> None:
+    p = Parse(BACKED)
+    assert not_own(p, 0) and not not_own(p, 6)
+    [event] = extract(BACKED, coder=None, facts=None).events
+    [militias] = event.actors
+    assert (militias.text, militias.sector) == ("Iran-backed militias", "UAF")
+    assert militias.country != "IRN"
+
+
+def test_a_place_named_through_the_place_it_is_part_of() -> None:
+    """'shelled a suburb of Beirut on Monday': the event is in Beirut, on the Monday
+    before the article's date."""
+    [event] = extract(BACKED, coder=None, facts=None).events
+    assert event.event_type == "ASSAULT"
+    assert event.location is not None and event.location.name == "Beirut"
+    assert (event.date_text, event.date) == ("Monday", "2024-03-04")
+
+
+def test_a_country_before_a_title_owns_it_one_after_a_preposition_is_a_place() -> None:
+    p = Parse(KING)
+    assert standing(p, 2, 0, 1) == "owner"  # Jordan's king
+    assert standing(p, 4, 6, 7) == "place"  # rebels in Syria
+    king = ActorResolver(p, None, find_places(p)).resolve(2)
+    assert king is not None and (king.country, king.sector) == ("JOR", "GOV")

@@ -1,0 +1,118 @@
+"""The shape of a noun phrase in the parse: the words that make it up, the proper nouns at
+its head, the number it gives, and where a country named inside it stands to its head (its
+place, its owner, or someone else's: "Iran-backed")."""
+
+from __future__ import annotations
+
+from wirewatch.events.numbers import number
+from wirewatch.events.tree import Parse
+
+TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
+PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
+# "Iranian-backed militias" are not Iranian: a country before one of these is someone else.
+STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
+NOT_OWN = frozenset(
+    "backed supported funded sponsored allied aligned linked designed made built inspired "
+    "affiliated trained armed owned bound".split()
+)
+ANAPHORS = frozenset({"country", "nation", "regime", "state"})
+# "its neighbour" is not its owner: nouns naming another party by its relation to one
+RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
+                       "opponent".split())
+
+
+def text_indices(p: Parse, head: int) -> list[int]:
+    out = p.subtree(head, skip=TEXT_SKIP)
+    for prep in p.children(head, "prep"):
+        if p.tokens[prep].lower_text in PLACE_PREPS:
+            out.extend(p.subtree(prep, skip=("relcl", "acl", "appos", "conj")))
+    out = sorted(set(out))
+    before = [i for i in range(out[0], head) if p.tokens[i].text == ","]
+    after = [i for i in range(head, out[-1] + 1) if p.tokens[i].text == ","]
+    lo = before[-1] + 1 if before else out[0]
+    hi = after[0] - 1 if after else out[-1]
+    out = [i for i in out if lo <= i <= hi]
+    while out and p.tokens[out[-1]].pos == "PUNCT":
+        out.pop()
+    return out or [head]
+
+
+def proper_run(p: Parse, head: int, indices: list[int]) -> list[int]:
+    """The proper nouns next to one another that end at the phrase's head."""
+    run: list[int] = []
+    j = head
+    while j in indices and p.tokens[j].tag in ("NNP", "NNPS"):
+        run.insert(0, j)
+        j -= 1
+    return run
+
+
+def behind_preposition(p: Parse, i: int, head: int) -> bool:
+    """Does word i hang on the phrase's head through a preposition ('supporters of X')?"""
+    for anc in p.ancestors(i):
+        if anc == head:
+            return False
+        if p.tokens[anc].dep == "prep":
+            return True
+    return False
+
+
+def not_own(p: Parse, i: int) -> bool:
+    """Is token i the 'Iran' of 'Iran-backed' or 'anti-Iran' (a country that is not the
+    actor's own)?"""
+    toks = p.tokens
+    if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_text in STANCES:
+        return True
+    if toks[i].lower_text.split("-", 1)[0] in STANCES and "-" in toks[i].text:
+        return True
+    nxt = i + 1
+    if nxt < len(toks) and toks[nxt].text == "-":
+        nxt += 1
+    if nxt < len(toks) and toks[nxt].lower_text in NOT_OWN:
+        return True
+    return "-" in toks[i].text and toks[i].lower_text.rsplit("-", 1)[-1] in NOT_OWN
+
+
+def standing(p: Parse, head: int, start: int, end: int) -> str:
+    if start <= head < end:
+        return "head"
+    last = p.tokens[end - 1]
+    if last.dep == "poss" and p.lemma(last.head) in RELATIONAL:
+        return "modifier"  # "Iraq's ally", "the chief of Israel's ally": someone else
+    if last.dep == "poss" and last.head == head:  # "Jordan's king": whose he is
+        return "owner"
+    for i in range(start, end):
+        for anc in p.ancestors(i):
+            if anc == head:
+                break
+            if p.tokens[anc].dep == "prep" and p.tokens[anc].lower_text in PLACE_PREPS:
+                return "place"
+    return "modifier"
+
+
+def anaphor_place(p: Parse, indices: list[int]) -> bool:
+    """'women in the country': a place named only by 'the country'."""
+    return any(p.lemma(i) in ANAPHORS and p.tokens[i].dep == "pobj" and
+               p.tokens[p.tokens[i].head].lower_text in PLACE_PREPS for i in indices)
+
+
+def exact_count(p: Parse, head: int) -> int | None:
+    """The exact number the phrase gives ("40 protesters", "twenty-three workers")."""
+    for child in p.children(head, "nummod"):
+        digits = [j for j in p.subtree(child) if p.tokens[j].pos == "NUM"]
+        return number([p.tokens[j].text for j in sorted(digits)])
+    return None
+
+
+def named_modifiers(p: Parse, head: int) -> list[list[int]]:
+    """Runs of proper nouns compounded onto a common noun ("Boko Haram" of "Boko Haram
+    gunmen"): the group the people belong to."""
+    if p.tokens[head].pos == "PROPN":
+        return []
+    runs: list[list[int]] = []
+    for c in sorted(p.children(head, "compound")):
+        run = sorted(j for j in p.subtree(c) if p.tokens[j].pos == "PROPN" or
+                     p.tokens[j].text == "-")
+        if run and p.tokens[c].pos == "PROPN" and run == list(range(run[0], run[-1] + 1)):
+            runs.append(run)
+    return runs
