@@ -238,7 +238,9 @@ def test_the_store_opens_in_datasette_as_it_is(web_db: Path) -> None:
     assert found and all("tear" in f["text"].lower() for f in found)
 
 
-def test_wirewatch_serve_answers_on_localhost(web_db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_wirewatch_serve_answers_on_localhost(web_db: Path, tmp_path: Path, workers: str
+                                              ) -> None:
     import socket
     import subprocess
     import sys
@@ -251,7 +253,7 @@ def test_wirewatch_serve_answers_on_localhost(web_db: Path, tmp_path: Path) -> N
         port = s.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "wirewatch.cli", "serve", "--db", str(web_db), "--port",
-         str(port)], stderr=subprocess.PIPE, text=True)
+         str(port), "--workers", workers], stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -262,6 +264,8 @@ def test_wirewatch_serve_answers_on_localhost(web_db: Path, tmp_path: Path) -> N
                 assert server.poll() is None and time.monotonic() < deadline
                 time.sleep(0.2)
         assert answer.status_code == 200 and answer.json()["events"] > 0
+        page = httpx.get(f"http://127.0.0.1:{port}/?type=PROTEST", timeout=10)
+        assert page.status_code == 200 and "Content-Security-Policy" in page.headers
     finally:
         server.terminate()
         server.wait(timeout=20)

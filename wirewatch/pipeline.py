@@ -2,8 +2,7 @@
 
 Each stage is a function over records; this module only chains them and feeds the
 language model. Documents are read as the parser needs them, so results (and the store's
-commits) follow the input closely and memory holds one parser batch, not the input. The
-distributed runner maps the same functions.
+commits) follow the input closely and memory holds one parser batch, not the input.
 """
 
 from __future__ import annotations

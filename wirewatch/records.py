@@ -2,7 +2,7 @@
 
 Every stage is a function from some of these records to others. No stage passes a
 spaCy object or a database row across its boundary; everything here is plain data
-that pickles (for the distributed runner) and serialises to the public JSON contract.
+that pickles (so a stage can run in another process) and serialises to the public JSON contract.
 """
 
 from __future__ import annotations

@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes answering at once (default 1; one per core "
+                   "answers many readers sooner)")
     p.add_argument("--tile-url", help="map tile URL template, e.g. "
                    "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the "
                    "bundled country shapes only)")

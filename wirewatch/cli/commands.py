@@ -187,5 +187,6 @@ def check(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     from wirewatch.web import serve as run_server  # the web stack loads only for `serve`
 
-    run_server(args.db, host=args.host, port=args.port, tile_url=args.tile_url)
+    run_server(args.db, host=args.host, port=args.port, tile_url=args.tile_url,
+               workers=args.workers)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from wirewatch import __version__
 from wirewatch.errors import WirewatchError
 from wirewatch.store import SqliteStore
 from wirewatch.web import api, pages
+from wirewatch.web.cache import ResponseCache
 
 DESCRIPTION = """Read-only access to a wirewatch store: merged events with every mention and
 the chain of who said so, stories, articles, actors, places and counts. Lists are paged
@@ -62,20 +64,38 @@ def create_app(db: str | Path, tile_url: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("wirewatch.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_middleware(ResponseCache, db=str(db))  # outermost: keeps the headers above too
     return app
 
 
+DB_VAR, TILES_VAR = "WIREWATCH_SERVE_DB", "WIREWATCH_SERVE_TILES"
+
+
+def from_environment() -> FastAPI:
+    """The explorer each worker process of ``serve`` makes: the store and tile server it
+    was given, passed on in the environment."""
+    return create_app(os.environ[DB_VAR], os.environ.get(TILES_VAR) or None)
+
+
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          tile_url: str | None = None) -> None:
-    """Run the explorer until interrupted."""
+          tile_url: str | None = None, workers: int = 1) -> None:
+    """Run the explorer until interrupted, in ``workers`` processes."""
     import uvicorn
 
+    if workers < 1:
+        raise WirewatchError(f"--workers must be at least 1, not {workers}")
     app = create_app(db, tile_url)
     if not _is_loopback(host):
         print(f"wirewatch: serving on {host}: anyone who can reach this address can read the "
               "store", file=sys.stderr)
     print(f"wirewatch explorer on http://{host}:{port}/ (API: /api)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[DB_VAR] = str(Path(db).resolve())
+    os.environ[TILES_VAR] = tile_url or ""
+    uvicorn.run(f"{__name__}:from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level="warning")
 
 
 def _is_loopback(host: str) -> bool:
