@@ -98,3 +98,45 @@ def test_a_country_before_a_title_owns_it_one_after_a_preposition_is_a_place() -
     assert standing(p, 4, 6, 7) == "place"  # rebels in Syria
     king = ActorResolver(p, None, find_places(p)).resolve(2)
     assert king is not None and (king.country, king.sector) == ("JOR", "GOV")
+
+
+CLAIMED = hand_parse("Al-Shabaab claimed responsibility for the attack on the hotel.", """
+    Al           Al           PROPN  NNP   compound  2   B-PERSON
+    -            -            PUNCT  HYPH  punct     2   I-PERSON
+    Shabaab      Shabaab      PROPN  NNP   nsubj     3   I-PERSON
+    claimed      claim        VERB   VBD   ROOT      3
+    responsibility responsibility NOUN NN  dobj      3
+    for          for          ADP    IN    prep      4
+    the          the          DET    DT    det       7
+    attack       attack       NOUN   NN    pobj      5
+    on           on           ADP    IN    prep      7
+    the          the          DET    DT    det       10
+    hotel        hotel        NOUN   NN    pobj      8
+    .            .            PUNCT  .     punct     3
+""")
+
+HIS_COUNTRY = hand_parse("Vladimir Putin announced his country's withdrawal from the treaty.", """
+    Vladimir     Vladimir     PROPN  NNP   compound  1   B-PERSON
+    Putin        Putin        PROPN  NNP   nsubj     2   I-PERSON
+    announced    announce     VERB   VBD   ROOT      2
+    his          his          PRON   PRP$  poss      4
+    country      country      NOUN   NN    poss      6
+    's           's           PART   POS   case      4
+    withdrawal   withdrawal   NOUN   NN    dobj      2
+    from         from         ADP    IN    prep      6
+    the          the          DET    DT    det       9
+    treaty       treaty       NOUN   NN    pobj      7
+    .            .            PUNCT  .     punct     2
+""", published="2020-05-01")
+
+
+def test_who_claims_a_deed_did_it() -> None:
+    [attack] = extract(CLAIMED, coder=None, facts=None).events
+    assert attack.event_type == "ASSAULT"
+    assert [(a.text, a.country) for a in attack.actors] == [("Al-Shabaab", "SOM")]
+
+
+def test_his_country_is_the_country_of_whom_his_refers_to() -> None:
+    [pullout] = extract(HIS_COUNTRY, coder=None, facts=None).events
+    assert pullout.event_type == "RETREAT"
+    assert [(a.country, a.inferred) for a in pullout.actors] == [("RUS", ("country",))]

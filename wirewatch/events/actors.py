@@ -120,8 +120,8 @@ class ActorResolver:
         known = self._known(head, text) if country is None or named else None
         if known is not None:
             name = known.name  # "Trump" is "Donald Trump", one actor however named
-            if country is None:
-                country, sector = known.country, sector or known.sector
+            country = country or known.country  # "Scotland Yard": Scotland's, and police
+            sector = sector or known.sector
         if country is None:
             country = self._affiliation(head)
         for appos in p.children(head, "appos"):  # "Ana Ruiz, a Mexican lawyer"; "Kenzo
@@ -135,11 +135,12 @@ class ActorResolver:
             sector = BODIES[country]                    # itself, unless its troops or police
         if country is None and not abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
+        owned = p.lemma(head) in ANAPHORS and p.child(head, "poss") is not None  # "its state"
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
                                  if p.tokens[j].pos == "PROPN") or [head])
         if sector is None and name is None and tok.pos != "PROPN" and (
-                country is None or p.ent_at[head] is None):
+                country is None or (p.ent_at[head] is None and not owned)):
             return None  # a common noun with no actor word is no actor ("a crackdown")
         if country is None and sector is None and name is None:
             name = p.text(indices)
@@ -157,6 +158,12 @@ class ActorResolver:
         tok = p.tokens[head]
         if sector in BODIES:  # "a human rights group": an NGO, of no country
             return sector
+        owner = p.child(head, "poss") if p.lemma(head) in ANAPHORS else None
+        if owner is not None:  # "his country", "its regime": the owner's
+            said = self.resolve(owner)
+            if said is not None and said.country:
+                inferred.append("country")
+                return said.country
         if self.focal and (p.lemma(head) in ANAPHORS or anaphor_place(p, indices)):
             return self.focal
         if tok.dep == "conj":

@@ -118,9 +118,14 @@ def is_event_verb(p: Parse, verb: int) -> bool:
         for t in triggers().get((p.lemma(verb), False), []))
 
 
+# nouns through which a verb's subject owns a deed: "claimed responsibility for the attack"
+OWNING = frozenset({"responsibility", "credit"})
+
+
 def governing_verb(p: Parse, i: int) -> int | None:
     """The verb a noun trigger is the object or purpose of ('launched an attack', 'involved
-    in a crackdown', 'for shipment'); None when more than one phrase stands between."""
+    in a crackdown', 'for shipment', 'claimed responsibility for the attack'); None when
+    more than one phrase stands between."""
     preps = 0
     for anc in p.ancestors(i):
         tok = p.tokens[anc]
@@ -128,6 +133,7 @@ def governing_verb(p: Parse, i: int) -> int | None:
             return anc
         if tok.dep == "prep":
             preps += 1
-        if preps > 1 or tok.pos in ("NOUN", "PROPN"):
+        if preps > 1 or (tok.pos in ("NOUN", "PROPN") and not (
+                p.lemma(anc) in OWNING and tok.dep == "dobj")):
             return None
     return None
