@@ -9,13 +9,18 @@ docs/knowledge.md):
 - ``data/knowledge/wikidata-leaders.csv`` (Wikidata, CC0; see
   ``scripts/import_wikidata_leaders.py``): heads of state and government with the years
   they held office, which carries the dictionaries past their 2014 end;
+- ``data/knowledge/wikidata-ministers.csv`` (Wikidata, CC0; see
+  ``scripts/import_wikidata_cabinets.py``): the members of 123 countries' governments
+  in office between 2021 and 2023 (ministers, vice-presidents, attorneys general) with the
+  dates they were listed;
 - the PLOVER agents file (``../shared/data/ngec/PLOVER_agents.txt``, MIT): titles and
   sector words ("defense minister", "gendarmerie", "cattle thief") with their sector,
   written to ``wirewatch/knowledge/agents.tsv`` (``knowledge/sectors.tsv`` overrides it).
 
 A person both sources know ("Recep Tayyip Erdoğan") is one entity with the roles of both.
 A head of state or government is also found by surname alone ("Erdoğan") when no other
-entity has that surname. The output is the same bytes for the same inputs.
+entity has that surname; a minister never is. The output is the same bytes for the same
+inputs.
 
     python scripts/build_actors.py [--check]
 """
@@ -30,6 +35,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from wirewatch.dictionaries import Coded, Entry, key, parse
@@ -45,6 +51,17 @@ GUIDE_SECTORS = frozenset("GOV MIL COP JUD LEG PTY REB UAF SPY OPP CVL JRN MED R
                           "BUS CRM REF NGO IGO ELI SOC AGR".split())
 _AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]")
 LEADERS = ROOT / "data" / "knowledge" / "wikidata-leaders.csv"
+MINISTERS = ROOT / "data" / "knowledge" / "wikidata-ministers.csv"
+MINISTERS_KIND = "members of governments since 2021"
+# A member of a government is GOV, unless the post is an armed force's, a police force's or an
+# intelligence service's command and no minister's or secretary's ("Commander of the
+# Indonesian National Armed Forces": MIL; "Minister of Police": GOV).
+_CIVIL = re.compile(r"\b(minister|ministry|secretary|adviser|advisor|president|premier|"
+                    r"chancellor|cabinet)\b")
+_POSTS = ((re.compile(r"\b(armed|defen[cs]e) forces\b|\barmy\b"), "MIL"),
+          (re.compile(r"\bpolice\b"), "COP"),
+          (re.compile(r"\bintelligence\b|\bsecurity service\b|\bcommittee for national security\b"),
+           "SPY"))
 PHOENIX = {"Phoenix.Countries.actors.txt": "states and their people",
            "Phoenix.International.actors.txt": "international bodies and their people",
            "Phoenix.MilNonState.actors.txt": "armed and non-state groups"}
@@ -60,6 +77,8 @@ SOURCES = [
      "https://github.com/openeventdata/petrarch2", "2014-01-30"),
     ("Wikidata heads of state and government", "CC0 1.0",
      "https://github.com/every-politician-scrapers/world-leaders-2021", "2024-10-23"),
+    ("Wikidata members of governments (123 cabinet scrapers)", "CC0 1.0",
+     "https://github.com/every-politician-scrapers", "2023-01-12"),
     ("PLOVER agents (titles and sector words)", "MIT (Open Event Data Alliance)",
      "https://github.com/openeventdata/PLOVER", "2019"),
 ]
@@ -138,6 +157,49 @@ def leaders(path: Path) -> list[tuple[str, list[str], str, Coded]]:
     return [t for t in out if len(realms[t[0]]) < 3 or t[3].country == SHARED_CROWN]
 
 
+def ministers(path: Path) -> list[tuple[str, list[str], Coded]]:
+    """(person qid, names, code) for each person in each position of a government; the
+    first name is the latest label. The term starts when Wikidata says it did, else when the
+    person was first listed, and ends when last listed, unless the person was in the last
+    list read of that government (then it is open). A person listed in the governments of
+    several countries (a wrong position in one run: Nigeria's finance minister in Belgium's)
+    is kept in the one that listed them longest, and left out when two did equally long."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    newest: dict[str, str] = {}
+    spans: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        newest[row["country_code"]] = max(newest.get(row["country_code"], ""), row["last_seen"])
+        spans[row["person_qid"]][row["country_code"]] += _days(row["first_seen"],
+                                                               row["last_seen"]) + 1
+    out = []
+    for row in rows:
+        longest = sorted(spans[row["person_qid"]].values())
+        if len(longest) > 1 and (spans[row["person_qid"]][row["country_code"]] < longest[-1] or
+                                 longest[-1] == longest[-2]):
+            continue  # listed in several countries' governments: the one listing them longest
+        start = (row["start"] or row["first_seen"]).replace("-", "")
+        last = row["last_seen"]
+        end = "" if last == newest[row["country_code"]] else last.replace("-", "")
+        names = [n.split(",")[0].strip() for n in [row["person"], *row["other_names"].split("|")]
+                 if n]
+        out.append((row["person_qid"], names,
+                    Coded(row["country_code"], post_sector(row["position"]), start, end)))
+    return out
+
+
+def _days(first: str, last: str) -> int:
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days
+
+
+def post_sector(position: str) -> str:
+    label = position.lower()
+    if not _CIVIL.search(label):
+        for pattern, sector in _POSTS:
+            if pattern.search(label):
+                return sector
+    return "GOV"
+
+
 def surname(name: str) -> str | None:
     """The family name a head of state is called by ("Erdoğan", "Assad"), when there is one."""
     words = key(name).split()
@@ -146,28 +208,19 @@ def surname(name: str) -> str | None:
     return words[-1] if len(words[-1]) >= 4 else None
 
 
-def knowledge(folder: Path, leaders_csv: Path) -> tuple[dict[str, Entity], dict[str, str]]:
+def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None,
+              ) -> tuple[dict[str, Entity], dict[str, str]]:
     entities, index = phoenix(folder)
     surnames: dict[str, set[str]] = defaultdict(set)
+    by_qid: dict[str, str] = {}  # a Wikidata person → the entity it is
     for qid, names, _, code in leaders(leaders_csv):
-        known = [index[key(n)] for n in names if key(n) in index]
-        ident = next((i for i in known if any(c.country == code.country
-                                              for c in entities[i].codes)), None)
-        if ident is None:
-            ident = qid
-            entities.setdefault(qid, Entity(qid, names[0], "heads of state and government"))
-        else:
-            entities[ident].name = names[0]  # Wikidata spells names as they are written
-        entity = entities[ident]
+        ident = _joined(qid, names, code, entities, index, by_qid,
+                        "heads of state and government")
         for name in names:
-            if key(name) not in index:
-                index[key(name)] = ident
-                entity.aliases.add(key(name))
             family = surname(name)
             if family:
                 surnames[family].add(ident)
-        if code not in entity.codes:
-            entity.codes.append(code)
+    # surnames are counted over the dictionaries and the leaders, as before the ministers
     taken = Counter(alias.split()[-1] for alias in index)  # how many names end in each word
     for family, owners in sorted(surnames.items()):
         if len(owners) == 1 and family not in index and taken[family] <= 2 and \
@@ -175,7 +228,39 @@ def knowledge(folder: Path, leaders_csv: Path) -> tuple[dict[str, Entity], dict[
             (ident,) = owners
             index[family] = ident
             entities[ident].aliases.add(family)
+    if ministers_csv is not None:
+        for qid, names, code in ministers(ministers_csv):
+            _joined(qid, names, code, entities, index, by_qid, MINISTERS_KIND)
+        for ident in [e.id for e in entities.values() if e.kind == MINISTERS_KIND and
+                      not e.aliases]:  # every name of theirs is someone else's
+            del entities[ident]
     return entities, index
+
+
+def _joined(qid: str, names: list[str], code: Coded, entities: dict[str, Entity],
+            index: dict[str, str], by_qid: dict[str, str], kind: str) -> str:
+    """The entity a Wikidata person is, given one more code and its names: for a minister,
+    the one the person already is; else one of the same name in the same country (named now
+    as Wikidata writes the name); else a new one."""
+    ident = by_qid.get(qid) if kind == MINISTERS_KIND else None
+    if ident is None:
+        known = [index[key(n)] for n in names if key(n) in index]
+        ident = next((i for i in known if any(c.country == code.country
+                                              for c in entities[i].codes)), None)
+        if ident is None:
+            ident = qid
+            entities.setdefault(qid, Entity(qid, names[0], kind))
+        else:
+            entities[ident].name = names[0]  # Wikidata spells names as they are written
+        by_qid.setdefault(qid, ident)
+    entity = entities[ident]
+    for name in names:
+        if key(name) not in index:
+            index[key(name)] = ident
+            entity.aliases.add(key(name))
+    if code not in entity.codes:
+        entity.codes.append(code)
+    return ident
 
 
 def agents(path: Path) -> dict[str, str]:
@@ -246,7 +331,7 @@ def main() -> int:
     if not folder.is_dir():
         print(f"build_actors: {folder} not found (the shared data is needed)", file=sys.stderr)
         return 2
-    entities, index = knowledge(folder, LEADERS)
+    entities, index = knowledge(folder, LEADERS, MINISTERS)
     titles = agents(shared_path("data", "ngec", "PLOVER_agents.txt"))
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:

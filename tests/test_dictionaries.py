@@ -58,6 +58,16 @@ def test_shipped_knowledge_base_knows_leaders_under_every_name() -> None:
     assert dictionaries.lookup("Frank") is None  # a first name alone is nobody
 
 
+def test_shipped_knowledge_base_knows_ministers_since_2021() -> None:
+    blinken = dictionaries.lookup("Antony Blinken")
+    assert blinken is not None and blinken.label == "Antony Blinken"
+    held = blinken.at("2021-03-01")  # Wikidata's start of the term, before the first list
+    assert held is not None and (held.country, held.sector) == ("USA", "GOV")
+    assert dictionaries.lookup("Blinken") is None  # no surname alone for a minister
+    haines = dictionaries.lookup("Avril Haines")  # an intelligence post, not a ministry
+    assert haines is not None and (haines.at(None) or haines.codes[0]).sector == "SPY"
+
+
 def test_aliases_resolve_to_one_actor(nlp: Language) -> None:
     text = ("Donald Trump met Vladimir Putin in Helsinki on Monday. "
             "Trump later accused Putin of meddling.")

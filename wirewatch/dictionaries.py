@@ -3,7 +3,7 @@
 Knowledge about named people and organisations: who "Yoweri Museveni" or "Hamas" is
 (country, sector), with the dates a code held. The package ships a knowledge base built by
 ``scripts/build_actors.py`` (``knowledge/actors.sqlite``: the Phoenix dictionaries and
-Wikidata's heads of state and government); dictionaries of one's own, pointed at by
+Wikidata's heads of state and government and ministers); dictionaries of one's own, pointed at by
 ``$WIREWATCH_ACTOR_DICTIONARIES`` (files or folders separated like PATH), come first. Their
 format, one entry per primary name::
 
