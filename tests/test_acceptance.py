@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from evaluation.seed import event_matches, quote_matches
-from tests.conftest import cli
+from tests.conftest import FIXTURES, cli
 
 pytestmark = pytest.mark.model  # the seed page through the whole pipeline
 
@@ -78,3 +78,33 @@ def test_dates_resolve_with_publication_date(shared: Path) -> None:
     dates = {m["date"] for m in record["events"]}
     assert set(extra["dates"]) <= dates
     assert record["published"] == "2022-04-12"
+
+
+def test_the_seed_story_retold_elsewhere_is_one_event_told_by_the_guardian(
+        shared: Path, tmp_path: Path) -> None:
+    """The seed page's militias-arm-Russia report and another outlet's retelling of it
+    (tests/fixtures/seed_retelling.jsonl, written for this test: 'the Guardian reported …
+    According to the British newspaper …') are one event, with one origin: The Guardian."""
+    from wirewatch import api
+    from wirewatch.sources import Defaults
+    from wirewatch.store import SqliteStore
+    from wirewatch.store.filters import EventFilter
+
+    store = SqliteStore(tmp_path / "seed.db")
+    try:
+        api.ingest([str(shared / _load(shared)["input"])], store,
+                   defaults=Defaults(published="2022-04-12"))
+        api.ingest([str(FIXTURES / "seed_retelling.jsonl")], store)
+        events = list(store.events(EventFilter(type="AID")))
+    finally:
+        store.close()
+    told = [e for e in events if len({m["doc_id"] for m in e["mentions"]}) > 1]
+    assert len(told) == 1
+    [event] = told
+    assert {a["country"] for a in event["actors"]} == {"IRQ"}
+    assert {r["country"] for r in event["recipients"]} == {"RUS"}
+    assert [o["name"] for o in event["origins"]] == ["Guardian"] and event["n_independent"] == 1
+    # "According to the British newspaper" is the Guardian named before, not Britain
+    chains = [s["name"] for e in events for m in e["mentions"] for s in m["attribution"]
+              if m["doc_id"] == "northern-ledger-1"]
+    assert "United Kingdom" not in chains and "Guardian" in chains

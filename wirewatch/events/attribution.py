@@ -177,6 +177,9 @@ class Attributor:
         named = []
         for i in range(lo, hi):
             ent = p.ent_at[i]
+            if ent is not None and ent.label == "NORP" and p.tokens[i].dep in (
+                    "amod", "compound") and lo <= p.tokens[i].head < hi:
+                continue  # "the British newspaper", "the Russian ministry": not the British
             if ent is not None and ent.end - 1 == i and ent.label in ("ORG", "PERSON", "NORP",
                                                                        "WORK_OF_ART", "GPE"):
                 src = self._source(i, list(range(max(ent.start, lo), ent.end)))
