@@ -11,8 +11,9 @@ docs/knowledge.md):
   they held office, which carries the dictionaries past their 2014 end;
 - ``data/knowledge/wikidata-ministers.csv`` (Wikidata, CC0; see
   ``scripts/import_wikidata_cabinets.py``): the members of 123 countries' governments
-  in office between 2021 and 2023 (ministers, vice-presidents, attorneys general) with the
-  dates they were listed;
+  in office between 2021 and 2023 (ministers, vice-presidents, attorneys general) and the
+  holders of the same posts whose terms ended in 2000 or later, with the dates of their
+  terms;
 - the PLOVER agents file (``../shared/data/ngec/PLOVER_agents.txt``, MIT): titles and
   sector words ("defense minister", "gendarmerie", "cattle thief") with their sector,
   written to ``wirewatch/knowledge/agents.tsv`` (``knowledge/sectors.tsv`` overrides it).
@@ -52,7 +53,7 @@ GUIDE_SECTORS = frozenset("GOV MIL COP JUD LEG PTY REB UAF SPY OPP CVL JRN MED R
 _AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]")
 LEADERS = ROOT / "data" / "knowledge" / "wikidata-leaders.csv"
 MINISTERS = ROOT / "data" / "knowledge" / "wikidata-ministers.csv"
-MINISTERS_KIND = "members of governments since 2021"
+MINISTERS_KIND = "members of governments since 2000"
 # A member of a government is GOV, unless the post is an armed force's, a police force's or an
 # intelligence service's command and no minister's or secretary's ("Commander of the
 # Indonesian National Armed Forces": MIL; "Minister of Police": GOV).
@@ -62,6 +63,15 @@ _POSTS = ((re.compile(r"\b(armed|defen[cs]e) forces\b|\barmy\b"), "MIL"),
           (re.compile(r"\bpolice\b"), "COP"),
           (re.compile(r"\bintelligence\b|\bsecurity service\b|\bcommittee for national security\b"),
            "SPY"))
+# ... and a post that is a court's (JUD) or the chair of a legislature (LEG), where it is no
+# minister's or secretary's ("Chief Justice of India", "Speaker of the Knesset", "President
+# of the Parliament of Norway"; "Minister of Justice" and "Minister for Parliamentary
+# Relations" are GOV). The lists of posts of some governments name them.
+_OFFICE = re.compile(r"\b(minister|ministry|secretary|cabinet)\b")
+_BENCHES = ((re.compile(r"\bchief justice\b|\bjustices? of\b|\bjudges?\b|\bcourt\b"), "JUD"),
+            (re.compile(r"\bspeaker\b|\b(president|chair|chairman|chairperson) of the "
+                        r"([\w'-]+ )*?(parliament|assembly|senate|house|knesset|seimas|sejm|"
+                        r"saeima|riigikogu|duma|storting|congress)\b"), "LEG"))
 PHOENIX = {"Phoenix.Countries.actors.txt": "states and their people",
            "Phoenix.International.actors.txt": "international bodies and their people",
            "Phoenix.MilNonState.actors.txt": "armed and non-state groups"}
@@ -77,8 +87,9 @@ SOURCES = [
      "https://github.com/openeventdata/petrarch2", "2014-01-30"),
     ("Wikidata heads of state and government", "CC0 1.0",
      "https://github.com/every-politician-scrapers/world-leaders-2021", "2024-10-23"),
-    ("Wikidata members of governments (123 cabinet scrapers)", "CC0 1.0",
-     "https://github.com/every-politician-scrapers", "2023-01-12"),
+    ("Wikidata members of governments and holders of their posts since 2000 "
+     "(123 cabinet scrapers)", "CC0 1.0", "https://github.com/every-politician-scrapers",
+     "2023-03-11"),
     ("PLOVER agents (titles and sector words)", "MIT (Open Event Data Alliance)",
      "https://github.com/openeventdata/PLOVER", "2019"),
 ]
@@ -160,26 +171,28 @@ def leaders(path: Path) -> list[tuple[str, list[str], str, Coded]]:
 def ministers(path: Path) -> list[tuple[str, list[str], Coded]]:
     """(person qid, names, code) for each person in each position of a government; the
     first name is the latest label. The term starts when Wikidata says it did, else when the
-    person was first listed, and ends when last listed, unless the person was in the last
-    list read of that government (then it is open). A person listed in the governments of
-    several countries (a wrong position in one run: Nigeria's finance minister in Belgium's)
-    is kept in the one that listed them longest, and left out when two did equally long."""
+    person was first listed, and ends when the importer says it did (open: ""). A person
+    listed in the governments of several countries (a wrong position in one run: Nigeria's
+    finance minister in Belgium's; Kenya's vice-president as South Africa's minister) is kept
+    in the one whose posts the terms say they held longest (an open term to the newest list
+    read), and left out when two are equally long (the Queen of three realms); a term that
+    ends before it starts is left out."""
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    newest: dict[str, str] = {}
+    newest = max(row["last_seen"] for row in rows)
     spans: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
-        newest[row["country_code"]] = max(newest.get(row["country_code"], ""), row["last_seen"])
-        spans[row["person_qid"]][row["country_code"]] += _days(row["first_seen"],
-                                                               row["last_seen"]) + 1
+        days = _days(row["start"] or row["first_seen"], row["end"] or newest)
+        spans[row["person_qid"]][row["country_code"]] += max(days, 0) + 1
     out = []
     for row in rows:
         longest = sorted(spans[row["person_qid"]].values())
         if len(longest) > 1 and (spans[row["person_qid"]][row["country_code"]] < longest[-1] or
                                  longest[-1] == longest[-2]):
-            continue  # listed in several countries' governments: the one listing them longest
+            continue  # in several countries' governments: the one they served longest
         start = (row["start"] or row["first_seen"]).replace("-", "")
-        last = row["last_seen"]
-        end = "" if last == newest[row["country_code"]] else last.replace("-", "")
+        end = row["end"].replace("-", "")
+        if end and end < start:
+            continue
         names = [n.split(",")[0].strip() for n in [row["person"], *row["other_names"].split("|")]
                  if n]
         out.append((row["person_qid"], names,
@@ -193,6 +206,10 @@ def _days(first: str, last: str) -> int:
 
 def post_sector(position: str) -> str:
     label = position.lower()
+    if not _OFFICE.search(label):
+        for pattern, sector in _BENCHES:
+            if pattern.search(label):
+                return sector
     if not _CIVIL.search(label):
         for pattern, sector in _POSTS:
             if pattern.search(label):

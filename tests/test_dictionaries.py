@@ -68,6 +68,19 @@ def test_shipped_knowledge_base_knows_ministers_since_2021() -> None:
     assert haines is not None and (haines.at(None) or haines.codes[0]).sector == "SPY"
 
 
+def test_shipped_knowledge_base_knows_ministers_between_2014_and_2021() -> None:
+    tillerson = dictionaries.lookup("Rex Tillerson")  # from the holders of the posts
+    assert tillerson is not None and tillerson.label == "Rex Tillerson"
+    held = tillerson.at("2017-06-01")
+    assert held is not None and (held.country, held.sector) == ("USA", "GOV")
+    assert (held.start, held.end) == ("20170201", "20180331")  # Wikidata's dates of the term
+    assert dictionaries.lookup("Tillerson") is None  # no surname alone for a minister
+    lavrov = dictionaries.lookup("Sergey Lavrov")
+    assert lavrov is not None and (lavrov.at("2016-01-01") or lavrov.codes[0]).country == "RUS"
+    speaker = dictionaries.lookup("Nancy Pelosi")  # the chair of a legislature is LEG
+    assert speaker is not None and (speaker.at("2020-01-01") or speaker.codes[0]).sector == "LEG"
+
+
 def test_aliases_resolve_to_one_actor(nlp: Language) -> None:
     text = ("Donald Trump met Vladimir Putin in Helsinki on Monday. "
             "Trump later accused Putin of meddling.")
