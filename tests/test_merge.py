@@ -12,7 +12,8 @@ from spacy.language import Language
 from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
-from wirewatch.merge.events import Report, dates_agree, independent, origin
+from wirewatch.merge.events import Report, block, dates_agree, independent, origin
+from wirewatch.records import Actor, EventMention, Evidence, Factuality
 from wirewatch.schema import errors
 from wirewatch.store import EventFilter, SqliteStore
 
@@ -84,6 +85,21 @@ def test_origin_is_the_outermost_named_teller() -> None:
     assert origin(_report([own, named]))["name"] == "Ana Ruiz"
     assert origin(_report([own, anonymous]))["name"] == "Daily"
     assert origin(_report([], publisher=None))["name"] == "doc-1"
+
+
+def _mention(actor: Actor, recipient: Actor) -> EventMention:
+    nothing = Evidence(text="", start=0, end=0)
+    return EventMention("m", "SANCTION", None, [], [actor], [recipient], [], None, None, None,
+                        Factuality("positive", "asserted"), [], nothing, nothing, 0.9)
+
+
+def test_a_state_named_alone_is_its_government_when_mentions_meet() -> None:
+    zarif = Actor("Zarif", "Mohammad Javad Zarif", "IRN", "GOV")
+    states = block(_mention(Actor("The United States", "United States", "USA"), zarif))
+    assert states == block(_mention(Actor("the US government", None, "USA", "GOV"), zarif))
+    assert states != block(_mention(Actor("US banks", None, "USA", "BUS"), zarif))
+    assert block(_mention(Actor("NATO", "NATO", "IGO"), zarif)) != block(
+        _mention(Actor("NATO officials", None, "IGO", "GOV"), zarif))  # no state's government
 
 
 def test_minhash_tells_an_edited_copy_from_another_text() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.handparse import hand_parse
 from wirewatch.events.actors import ActorResolver
+from wirewatch.events.attribution import dateline_source
 from wirewatch.events.extract import extract
 from wirewatch.events.phrases import not_own, standing
 from wirewatch.events.places import find_places
@@ -140,3 +141,12 @@ def test_his_country_is_the_country_of_whom_his_refers_to() -> None:
     [pullout] = extract(HIS_COUNTRY, coder=None, facts=None).events
     assert pullout.event_type == "RETREAT"
     assert [(a.country, a.inferred) for a in pullout.actors] == [("RUS", ("country",))]
+
+
+def test_a_wire_dateline_is_the_teller_of_the_whole_text() -> None:
+    wire = dateline_source("WASHINGTON (Reuters) - The United States imposed sanctions.")
+    assert wire is not None and (wire.name, wire.kind, wire.start, wire.end) == (
+        "Reuters", "outlet", 12, 19)
+    assert dateline_source("KYIV, April 28 (AP) — Russia fired two missiles.") is not None
+    assert dateline_source("ISLAMABAD (Pakistan) - Floods hit the north.") is None  # no outlet
+    assert dateline_source("Floods hit the north (Reuters) - later.") is None  # past the head

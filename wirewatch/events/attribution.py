@@ -19,6 +19,10 @@ _QUOTES = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 DEFINITE_DOCUMENTS = frozenset({"report", "study", "statement", "article", "investigation"})
 ANONYMOUS_OPENERS = frozenset({"a", "an", "one", "two", "three", "several", "some", "many",
                                "other", "unnamed", "senior"})
+# a wire agency's dateline opening a story: "WASHINGTON (Reuters) -", "KYIV, April 28 (AP) —"
+# (a place and a day in capitalised words or numbers, then the agency in brackets)
+_DATELINE = re.compile(r"\A\s*(?:[A-Z0-9\[][^\s(),]*,?\s+){0,6}"
+                       r"\((?P<agency>[A-Z][\w&.' -]{0,30})\)\s*[-–—:]")
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "tiktok", "youtube",
                     "weibo", "truth", "threads", "bluesky", "social"})
 
@@ -77,8 +81,11 @@ class Attributor:
                 while end < sent.end and p.tokens[end].text not in (",", ";", ".", "—"):
                     end += 1
                 if end > i + 2:
-                    excluded = set(range(i, end))
+                    relays = [c for j in range(i + 2, end) for c in p.children(j, "relcl")
+                              if p.lemma(c) in ("cite", "quote")]  # "…, which cited Y"
+                    excluded = set(range(i, end)).union(*(p.subtree(c) for c in relays))
                     found.extend((src, excluded) for src in self._according(i + 2, end))
+                    found.extend((src, excluded) for c in relays for src in self._cited(c))
             elif tok.pos == "VERB" and p.lemma(i) in speech_verbs():
                 told.extend(self._speech(i, sent.start, sent.end))
         found.extend(told)  # "according to X" wraps what the speakers in it said
@@ -125,15 +132,18 @@ class Attributor:
         return out
 
     def _cited(self, verb: int) -> list[Source]:
-        """Whom a speaker cites: "the paper reported, citing a militia commander"."""
+        """Whom a speaker cites: "the paper reported, citing a militia commander"; or whom
+        a citing verb itself names ("according to X, which cited Y")."""
         p = self.p
         out = []
-        for c in p.kids[verb]:
-            if p.lemma(c) == "cite" and p.tokens[c].dep in ("advcl", "xcomp", "conj"):
-                for obj in p.children(c, "dobj"):
-                    src = self._source(obj, p.subtree(obj, skip=("relcl", "acl")))
-                    if src is not None:
-                        out.append(src)
+        citing = [verb] if p.tokens[verb].dep == "relcl" else [
+            c for c in p.kids[verb]
+            if p.lemma(c) == "cite" and p.tokens[c].dep in ("advcl", "xcomp", "conj")]
+        for c in citing:
+            for obj in p.children(c, "dobj"):
+                src = self._source(obj, p.subtree(obj, skip=("relcl", "acl")))
+                if src is not None:
+                    out.append(src)
         return out
 
     def _speaker(self, verb: int, s_start: int) -> tuple[int, int] | None:
@@ -312,6 +322,16 @@ class Attributor:
             if speaker is not None:
                 return self.actors.resolve_span(*speaker)
         return None
+
+
+def dateline_source(body: str) -> Source | None:
+    """The news agency whose dateline opens the text ("WASHINGTON (Reuters) -"): the teller
+    of all the text says, after the outlet that published it."""
+    found = _DATELINE.match(body)
+    if found is None or not any(w in outlet_words() for w in found["agency"].split()):
+        return None
+    return Source(text=found["agency"], name=found["agency"], kind="outlet", anonymous=False,
+                  start=found.start("agency"), end=found.end("agency"))
 
 
 def _as_source(actor: Actor) -> Source:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from wirewatch.articles.ids import stable_id
 from wirewatch.events.actors import STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import Roles, roles
-from wirewatch.events.attribution import Attributor
+from wirewatch.events.attribution import Attributor, dateline_source
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
 from wirewatch.events.coder import (
     ADD,
@@ -84,6 +84,9 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
                 {f.trigger for f in found}) if facts is not None and found else {}
     head = [Source(text=publisher, name=publisher, kind="outlet", anonymous=False)] \
         if publisher else []
+    wire = dateline_source(ann.article.body)
+    if wire is not None and wire.name != publisher:  # "WASHINGTON (Reuters) -"
+        head.append(wire)
     events = [
         replace(f.mention, confidence=_confidence(f),
                 factuality=learned(f.mention.factuality, how.get(f.trigger)),

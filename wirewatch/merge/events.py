@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.articles.ids import stable_id
+from wirewatch.gazetteer import NON_STATE
 from wirewatch.records import Actor, EventMention
 
 DATE_SLACK = 3  # days: reports of one event may date it a day or two apart
@@ -27,9 +28,11 @@ _THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 def _party(actor: Actor) -> str:
     """A party as mentions of one event must agree on it: its country and sector ("PER/LAB":
-    Peru's fishing unions are not Peru's government), else its name."""
+    Peru's fishing unions are not Peru's government), else its name. A state named alone
+    is its government: "the United States imposed" and "the US government imposed" agree."""
     if actor.country or actor.sector:
-        return f"{actor.country or ''}/{actor.sector or ''}"
+        sector = actor.sector or ("GOV" if actor.country not in NON_STATE else "")
+        return f"{actor.country or ''}/{sector}"
     return (actor.name or actor.text).lower()
 
 
