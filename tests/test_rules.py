@@ -150,3 +150,27 @@ def test_a_wire_dateline_is_the_teller_of_the_whole_text() -> None:
     assert dateline_source("KYIV, April 28 (AP) — Russia fired two missiles.") is not None
     assert dateline_source("ISLAMABAD (Pakistan) - Floods hit the north.") is None  # no outlet
     assert dateline_source("Floods hit the north (Reuters) - later.") is None  # past the head
+
+
+SPOKESPERSON = hand_parse(
+    "Russia expelled two diplomats, an Estonian Foreign Ministry spokesperson said.", """
+    Russia       Russia       PROPN  NNP   nsubj     1   B-GPE
+    expelled     expel        VERB   VBD   ccomp     10
+    two          two          NUM    CD    nummod    3   B-CARDINAL
+    diplomats    diplomat     NOUN   NNS   dobj      1
+    ,            ,            PUNCT  ,     punct     10
+    an           an           DET    DT    det       9
+    Estonian     Estonian     PROPN  NNP   compound  8   B-ORG
+    Foreign      Foreign      PROPN  NNP   compound  8   I-ORG
+    Ministry     Ministry     PROPN  NNP   compound  9   I-ORG
+    spokesperson spokesperson NOUN   NN    nsubj     10
+    said         say          VERB   VBD   ROOT      10
+    .            .            PUNCT  .     punct     10
+""")
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named() -> None:
+    [expulsion] = extract(SPOKESPERSON, coder=None, facts=None).events
+    [teller] = expulsion.attribution
+    assert (teller.name, teller.anonymous) == ("Estonian Foreign Ministry", False)
+    assert teller.text == "an Estonian Foreign Ministry spokesperson"

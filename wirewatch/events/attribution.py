@@ -246,7 +246,19 @@ class Attributor:
         anonymous = kind in ("person", "official") and person is None and (
             first in ANONYMOUS_OPENERS or p.tokens[head].tag in ("NNS", "NN")
         ) and not (actor is not None and actor.name and p.is_pronoun(head))
+        body = self._speaks_for(indices) if anonymous and name is None else None
+        if body is not None:  # "a spokesperson for the Foreign Ministry": the ministry's word
+            name, anonymous = body, False
         return Source(text=text, name=name, kind=kind, anonymous=anonymous, start=start, end=end)
+
+    def _speaks_for(self, indices: list[int]) -> str | None:
+        """The organisation an unnamed teller speaks for, named in the phrase ("a
+        spokesperson for the Foreign Ministry", "a Foreign Ministry spokesman")."""
+        for i in indices:
+            ent = self.p.ent_at[i]
+            if ent is not None and ent.label == "ORG" and ent.end - 1 == i:
+                return _strip_the(ent.text)
+        return None
 
     def _outlet_name(self, indices: list[int], first: str, name: str | None) -> str | None:
         """An outlet named ("the Guardian newspaper") is remembered; one referred back to
