@@ -35,7 +35,14 @@ def to_jsonl(store: SqliteStore, path: str) -> int:
     return n
 
 
+# the fields of an event record that its flat row is made of (see ``SqliteStore.events``)
+FLAT_FIELDS = ("event_id", "event_type", "mode", "contexts", "date", "date_text", "actors",
+               "recipients", "instruments", "location", "factuality", "attribution",
+               "n_sources", "first_reported", "last_reported", "confidence", "evidence")
+
+
 def flat_event(e: dict[str, Any]) -> dict[str, Any]:
+    """An event as one row of a table (CSV, Parquet), from its ``FLAT_FIELDS``."""
     def parties(group: list[dict[str, Any]], key: str) -> str:
         return "; ".join(str(a.get(key) or "") for a in group)
 
@@ -59,21 +66,21 @@ def flat_event(e: dict[str, Any]) -> dict[str, Any]:
 
 def to_csv(store: SqliteStore, path: str) -> int:
     with open(path, "w", encoding="utf-8", newline="") as out:
-        return write_csv(out, (flat_event(e) for e in store.events()))
+        return write_csv(out, (flat_event(e) for e in store.events(fields=FLAT_FIELDS)))
 
 
 def to_parquet(store: SqliteStore, path: str) -> int:
     import pyarrow as pa  # loaded only for this format
     import pyarrow.parquet as pq
 
-    rows = [flat_event(e) for e in store.events()]
+    rows = [flat_event(e) for e in store.events(fields=FLAT_FIELDS)]
     pq.write_table(pa.Table.from_pylist(rows), path)
     return len(rows)
 
 
 def to_geojson(store: SqliteStore, path: str) -> int:
     features = []
-    for e in store.events():
+    for e in store.events(fields=FLAT_FIELDS):
         loc = e.get("location") or {}
         if loc.get("lat") is None or loc.get("lon") is None:
             continue

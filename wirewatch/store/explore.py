@@ -8,30 +8,41 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import pairwise
+from itertools import count, pairwise
 from typing import Any, Literal, TypeVar
 
 from wirewatch.errors import WirewatchError
 from wirewatch.merge.events import tellers
 from wirewatch.store import filters
-from wirewatch.store.filters import DAY, EventFilter
+from wirewatch.store.filters import DAY, ORDER, EventFilter
 from wirewatch.store.sqlite import SqliteStore
 
 T = TypeVar("T")
 Facet = Literal["type", "country", "actor", "source", "day", "week", "month"]
-# what each facet counts: (expression, join) over the filtered events e, each value
-# counted as its filter selects (``filter`` in each count: the value to filter by)
-_FACET_SQL: dict[str, tuple[str, str]] = {
-    "type": ("e.event_type", ""),
-    "country": ("c.country", "JOIN (SELECT event_id, location_country AS country FROM events "
-                "UNION SELECT event_id, country FROM event_parties) c "
-                "ON c.event_id = e.event_id"),
-    "actor": ("coalesce(p.name, p.text)", "JOIN event_parties p ON p.event_id = e.event_id"),
-    "source": ("s.source", "JOIN event_sources s ON s.event_id = e.event_id"),
-    "day": (f"substr({DAY}, 1, 10)", ""),
-    "week": (f"strftime('%Y-W%W', substr({DAY}, 1, 10))", ""),
-    "month": (f"substr({DAY}, 1, 7)", ""),
+# what each facet counts, over the selected events s (see ``Explorer._selected``): the rows
+# (row, value) it counts, each value counted as its filter selects (``filter`` in each
+# count: the value to filter by), and whether an event may give a value more than once
+_FACET_SQL: dict[str, tuple[str, bool]] = {
+    "type": ("SELECT s.row, s.event_type AS value FROM {s} s", False),
+    "country": ("SELECT s.row, s.country AS value FROM {s} s UNION ALL "
+                "SELECT s.row, p.country FROM {s} s "
+                "JOIN event_parties p ON p.event_id = s.event_id", True),
+    "actor": ("SELECT s.row, coalesce(p.name, p.text) AS value FROM {s} s "
+              "JOIN event_parties p ON p.event_id = s.event_id", True),
+    "source": ("SELECT s.row, x.source AS value FROM {s} s "
+               "JOIN event_sources x ON x.event_id = s.event_id", True),
+    "day": ("SELECT s.row, substr(s.day, 1, 10) AS value FROM {s} s", False),
+    "week": ("SELECT s.row, strftime('%Y-W%W', substr(s.day, 1, 10)) AS value FROM {s} s",
+             False),
+    "month": ("SELECT s.row, substr(s.day, 1, 7) AS value FROM {s} s", False),
 }
+# the selected events of a filter: each event's row, id, place in the order (ORDER), type,
+# country of its location and day (DAY)
+_SELECTION = ("(row INTEGER PRIMARY KEY, event_id TEXT NOT NULL, reported TEXT NOT NULL, "
+              "event_type TEXT, country TEXT, day TEXT)")
+_SELECT = (f"SELECT e.rowid AS row, e.event_id, coalesce(e.first_reported, '') AS reported, "
+           f"e.event_type, e.location_country AS country, {DAY} AS day FROM events e")
+_names = count()  # of the selections made: each has a name of its own on any connection
 
 
 def paged(rows: list[T], size: int, key: Callable[[T], str]) -> tuple[list[T], str | None]:
@@ -47,11 +58,15 @@ def _every(f: EventFilter) -> tuple[str, list[Any]]:
 
 
 class Explorer:
-    """Queries over an open store; nothing here writes."""
+    """Queries over an open store. Nothing here writes to the store: the events a filter
+    selects may be kept in a temporary table of the connection (see ``_selected``), so
+    that the page, the total and the facets of one filter read the events once."""
 
     def __init__(self, store: SqliteStore) -> None:
         self.store = store
         self.db = store.db
+        self._kept: dict[tuple[str, tuple[Any, ...]], str] = {}  # by the filter's SQL
+        self._version: tuple[int, int] | None = None  # of the store they were kept from
 
     def _rows(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
         try:
@@ -59,24 +74,63 @@ class Explorer:
         except sqlite3.OperationalError as exc:
             raise WirewatchError(f"bad query: {exc}") from None
 
+    def _selected(self, f: EventFilter, keep: bool) -> tuple[str, str, list[Any]]:
+        """Where to read the events a filter selects, whatever page it is at (the columns
+        of ``_SELECTION``): a WITH clause, the name to read them by and the clause's
+        arguments. The temporary table kept for the filter if there is one; else, when
+        ``keep`` (and no transaction is open), one made now and kept until the store
+        changes (another connection commits, or this one writes); else the clause."""
+        version = int(self._rows("PRAGMA data_version")[0][0]), self.db.total_changes
+        if version != self._version:
+            for table in self._kept.values():
+                self._rows(f"DROP TABLE IF EXISTS {table}")
+            self._kept.clear()
+        clause, args = _every(f)
+        name = self._kept.get((clause, tuple(args)))
+        if name is None and keep and not self.db.in_transaction:
+            name = f"temp.selected_{next(_names)}"
+            self._rows(f"CREATE TABLE {name} {_SELECTION}")
+            try:
+                self._rows(f"INSERT INTO {name} {_SELECT}{clause}", args)
+            except WirewatchError:
+                self.db.rollback()  # the transaction the insert began
+                self._rows(f"DROP TABLE {name}")
+                raise
+            self.db.commit()  # (of the temporary table only)
+            self._kept[clause, tuple(args)] = name
+        self._version = version[0], self.db.total_changes  # what it wrote is no change
+        if name is None:
+            return f"WITH selected AS ({_SELECT}{clause}) ", "selected", args
+        return "", name, []
+
     # --- events ----------------------------------------------------------------------
     def page(self, f: EventFilter, size: int) -> tuple[list[dict[str, Any]], str | None]:
-        """One page of filtered events and the cursor of the next page (None: the last)."""
-        return paged(list(self.store.events(replace(f, limit=size + 1))), size, filters.cursor)
+        """One page of filtered events and the cursor of the next page (None: the last).
+        The events the filter selects are kept for its total and facets."""
+        head, selected, args = self._selected(f, keep=True)
+        after = ""
+        if f.after is not None:
+            after = " WHERE (reported, event_id) > (?, ?)"
+            args = [*args, *filters.read_cursor(f.after)]
+        rows = self._rows(f"{head}SELECT e.record FROM events e WHERE e.rowid IN (SELECT row "
+                          f"FROM {selected}{after} ORDER BY reported, event_id LIMIT ?) "
+                          f"ORDER BY {ORDER}", [*args, size + 1])
+        return paged([json.loads(r[0]) for r in rows], size, filters.cursor)
 
     def count(self, f: EventFilter) -> int:
-        clause, args = _every(f)
-        return int(self._rows(f"SELECT count(*) FROM events e{clause}", args)[0][0])
+        head, selected, args = self._selected(f, keep=False)
+        return int(self._rows(f"{head}SELECT count(*) FROM {selected}", args)[0][0])
 
     def facet(self, f: EventFilter, by: Facet, size: int) -> list[dict[str, Any]]:
         """Event counts by one facet over the filtered events, largest first (dates in
         order)."""
-        expr, join = _FACET_SQL[by]
-        clause, args = _every(f)
-        clause = clause + (" AND " if clause else " WHERE ") + f"{expr} IS NOT NULL"
+        pairs, repeats = _FACET_SQL[by]
+        counted = "count(DISTINCT row)" if repeats else "count(*)"
         order = "1" if by in ("day", "week", "month") else "2 DESC, 1"
-        rows = self._rows(f"SELECT {expr}, count(DISTINCT e.event_id) FROM events e {join}"
-                          f"{clause} GROUP BY 1 ORDER BY {order} LIMIT ?", [*args, size])
+        head, selected, args = self._selected(f, keep=False)
+        rows = self._rows(f"{head}SELECT value, {counted} FROM ({pairs.format(s=selected)})"
+                          f" WHERE value IS NOT NULL GROUP BY 1 ORDER BY {order} LIMIT ?",
+                          [*args, size])
         exactly = by in ("actor", "source")  # a filter by words would find more
         return [{"value": v, "count": n, "filter": filters.quoted(v) if exactly else v}
                 for v, n in rows]

@@ -23,6 +23,13 @@ FILTERS = ("text", "type", "country", "actor", "source", "since", "until", "stor
 SIDE_FACETS: tuple[Facet, ...] = ("type", "country", "actor", "source")
 
 
+def compile_templates() -> None:
+    """Compile every page's template now (once a process), not while the first requests
+    for a page are answered (several arriving at once may each compile the same one)."""
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+
+
 def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context)
 
