@@ -8,7 +8,6 @@ lowered instead (``wirewatch.limits`` is read when the code runs).
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import tracemalloc
 from collections.abc import Iterable
@@ -16,9 +15,8 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
+from scripts.make_hostile import warc_records
 from tests.conftest import FIXTURES, cli
 from wirewatch import __version__, api, limits
 from wirewatch.errors import InputError
@@ -65,19 +63,6 @@ def rss(*items: tuple[str, str, str]) -> str:
                       f"</pubDate><description><![CDATA[<p>{body}</p>]]></description></item>"
                       for n, (link, date, body) in enumerate(items))
             + "</channel></rss>")
-
-
-def warc(records: list[tuple[str, bytes, list[tuple[str, str]]]], gzip_records: bool = True
-         ) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gzip_records)
-    for url, body, extra in records:
-        headers = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8"), *extra],
-            protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=headers))
-    return out.getvalue()
 
 
 # --- one bad document does not stop the batch ---------------------------------------------
@@ -287,7 +272,7 @@ def test_warc_bombs_are_refused_before_inflating(tmp_path: Path,
     monkeypatch.setattr(limits, "MAX_ARCHIVE_BYTES", 48 * 2**20)
     zeros = b"<html><body><p>" + b" " * (40 * 2**20)
     archive = tmp_path / "bombs.warc.gz"
-    archive.write_bytes(warc([
+    archive.write_bytes(warc_records([
         ("https://w.example/big", zeros, []),  # a record of 40 MB, stored gzipped
         ("https://w.example/encoded", gzip.compress(zeros, 9), [("Content-Encoding", "gzip")]),
         ("https://w.example/ok", PAGE.encode(), []),
@@ -383,14 +368,15 @@ def test_gzipped_feeds_are_read(tmp_path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["whole file", "record by record", "two members"])
-def test_every_record_of_a_gzipped_warc(tmp_path: Path, how: str) -> None:
+def test_every_record_of_a_gzipped_warc_records(tmp_path: Path, how: str) -> None:
     pages = [(f"https://w.example/{n}", PAGE.encode(), []) for n in range(3)]
     if how == "whole file":
-        data = gzip.compress(warc(pages, gzip_records=False))
+        data = gzip.compress(warc_records(pages, gzip_records=False))
     elif how == "record by record":
-        data = warc(pages)
+        data = warc_records(pages)
     else:
-        data = gzip.compress(warc(pages[:1], False)) + gzip.compress(warc(pages[1:], False))
+        data = (gzip.compress(warc_records(pages[:1], False)) +
+                gzip.compress(warc_records(pages[1:], False)))
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(data)
     found = read(path)
@@ -417,7 +403,7 @@ def test_the_cli_gives_one_line_per_hostile_input(tmp_path: Path) -> None:
         "weird-dates.rss": rss(("https://w.example/1", "0000-00-00", SENTENCE)).encode(),
         "deep.jsonl": b'{"id": "deep", "text": ' + b"[" * 10_000 + b"]" * 10_000 + b"}\n",
         "digits.jsonl": b'{"id": "n", "text": "x", "n": ' + b"9" * 5_000 + b"}\n",
-        "broken.warc.gz": gzip.compress(warc([("https://w.example/2", PAGE.encode(), [])],
+        "broken.warc.gz": gzip.compress(warc_records([("https://w.example/2", PAGE.encode(), [])],
                                              False))[:-40],
     }
     for name, data in hostile.items():
