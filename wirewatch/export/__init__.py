@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
@@ -14,14 +15,25 @@ from wirewatch.store import SqliteStore
 Exporter = Callable[[SqliteStore, str], int]
 
 
+def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Rows as CSV text, a row at a time: the first row's keys as the header, then each
+    row's values (every row has the first one's keys, in its order)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for n, row in enumerate(rows):
+        if n == 0:
+            writer.writerow(row)
+        writer.writerow(row.values())
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
 def write_csv(out: TextIO, rows: Iterable[dict[str, Any]]) -> int:
-    writer: csv.DictWriter[str] | None = None
+    """Rows written as CSV (see ``csv_lines``); how many."""
     n = 0
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow(row)
+    for line in csv_lines(rows):
+        out.write(line)
         n += 1
     return n
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
@@ -11,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
-from wirewatch.export import FLAT_FIELDS, flat_event
+from wirewatch.export import FLAT_FIELDS, csv_lines, flat_event
 from wirewatch.store import EventFilter, SqliteStore
 from wirewatch.store.explore import Facet, paged
 from wirewatch.web.deps import MAX_TEXT, Filter, Size, Store, or_404
@@ -86,22 +84,8 @@ def events_ndjson(request: Request, f: Filter) -> StreamingResponse:
 @router.get("/events.csv", summary="All filtered events as CSV (one row each), streamed",
             response_class=StreamingResponse)
 def events_csv(request: Request, f: Filter) -> StreamingResponse:
-    def rows() -> Iterator[str]:
-        """The header and rows (none without events) in chunks of about ``CHUNK``."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        for n, row in enumerate(map(flat_event, _stream(request, f, FLAT_FIELDS))):
-            if n == 0:
-                writer.writerow(row)  # its keys
-            writer.writerow(row.values())
-            if buffer.tell() >= CHUNK:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        if buffer.tell():
-            yield buffer.getvalue()
-
-    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+    rows = map(flat_event, _stream(request, f, FLAT_FIELDS))
+    return StreamingResponse(_chunks(csv_lines(rows)), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": "attachment; filename=events.csv"})
 
 
