@@ -18,6 +18,7 @@ from wirewatch.events.lexicon import sectors
 from wirewatch.events.phrases import (
     ANAPHORS,
     TEXT_SKIP,
+    anaphor_owner,
     anaphor_place,
     behind_preposition,
     exact_count,
@@ -135,7 +136,7 @@ class ActorResolver:
             sector = BODIES[country]                    # itself, unless its troops or police
         if country is None and not abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
-        owned = p.lemma(head) in ANAPHORS and p.child(head, "poss") is not None  # "its state"
+        owned = anaphor_owner(p, head) is not None  # "its state"
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
                                  if p.tokens[j].pos == "PROPN") or [head])
@@ -158,7 +159,7 @@ class ActorResolver:
         tok = p.tokens[head]
         if sector in BODIES:  # "a human rights group": an NGO, of no country
             return sector
-        owner = p.child(head, "poss") if p.lemma(head) in ANAPHORS else None
+        owner = anaphor_owner(p, head)
         if owner is not None:  # "his country", "its regime": the owner's
             said = self.resolve(owner)
             if said is not None and said.country:

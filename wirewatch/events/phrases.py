@@ -90,6 +90,11 @@ def standing(p: Parse, head: int, start: int, end: int) -> str:
     return "modifier"
 
 
+def anaphor_owner(p: Parse, head: int) -> int | None:
+    """Whose 'country' (nation, regime, state) the phrase is: the 'his' of 'his country'."""
+    return p.child(head, "poss") if p.lemma(head) in ANAPHORS else None
+
+
 def anaphor_place(p: Parse, indices: list[int]) -> bool:
     """'women in the country': a place named only by 'the country'."""
     return any(p.lemma(i) in ANAPHORS and p.tokens[i].dep == "pobj" and
