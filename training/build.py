@@ -36,6 +36,10 @@ HERE = Path(__file__).parent
 HEADS = {"event_coder": HERE / "coder.cfg", "event_facts": HERE / "facts.cfg"}
 MISSING = ""  # no tag: no loss
 HELD_OUT = 10  # one document in ten is spaCy's development set
+# the annotation rounds the shipped pipelines learn from: rounds 5 and 6 (other outlets and
+# topics) are annotated, but a coder trained on all six measured lower on the real-news dev
+# split with the textbook gates held (docs/model-card.md)
+ROUNDS = 4
 KEPT = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec")
 
 
@@ -141,7 +145,7 @@ def main() -> int:
     parser.add_argument("--no-install", action="store_true",
                         help="train only; leave the packaged models as they are")
     args = parser.parse_args()
-    items = first_annotations(examples())
+    items = [ex for ex in first_annotations(examples()) if ex.round <= ROUNDS]
     train_items = [ex for ex in items if not held_out(ex.doc)]
     dev_items = [ex for ex in items if held_out(ex.doc)]
     corpus(train_items, args.out, "train")

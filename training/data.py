@@ -1,9 +1,10 @@
 """The annotated training sentences: pointers into the shared texts, and their events.
 
-``data/training/sentences.jsonl`` names each sentence (source, document, offsets of the
-sentence and of the one before it); ``data/training/annotations.jsonl`` holds the events
-each annotator coded by ``docs/annotation.md`` (one line an annotation; a sentence coded
-twice, independently, has two lines). The texts are read from the shared material.
+``data/training/sentences.jsonl`` names each sentence (the annotation round that drew it,
+source, document, offsets of the sentence and of the one before it);
+``data/training/annotations.jsonl`` holds the events each annotator coded by
+``docs/annotation.md`` (one line an annotation; a sentence coded twice, independently, has
+two lines). The texts are read from the shared material.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ANNOTATIONS = ROOT / "annotations.jsonl"
 @dataclass(frozen=True, slots=True)
 class Example:
     id: str
+    round: int
     source: str
     doc: str
     text: str
@@ -50,7 +52,7 @@ def examples(annotations: Path = ANNOTATIONS) -> list[Example]:
         text, published = documents(s["source"])[s["doc"]]
         ctx = s["context"]
         out.append(Example(
-            id=ann["id"], source=s["source"], doc=s["doc"],
+            id=ann["id"], round=s["round"], source=s["source"], doc=s["doc"],
             text=text[s["start"]:s["end"]].strip(),
             context=text[ctx[0]:ctx[1]].strip() if ctx else "",
             published=published, annotator=ann["annotator"], events=tuple(ann["events"]),

@@ -27,6 +27,9 @@ ROUNDS: dict[int, dict[str, tuple[int | None, int]]] = {
     2: {"guardian": (None, 10), "ecbplus": (None, 3)},
     3: {"guardian": (None, 8), "geovirus": (None, 4), "ngec": (400, 2)},
     4: {"guardian": (None, 10), "ecbplus": (None, 4), "geovirus": (None, 6), "ngec": (800, 2)},
+    5: {"guardian": (None, 20), "ecbplus": (None, 5), "geovirus": (None, 5),
+        "scrapinghub": (None, 4)},
+    6: {"ecbplus": (None, 6), "geovirus": (None, 6), "scrapinghub": (None, 6), "ngec": (600, 2)},
 }
 SEED = 20261201
 MIN_CHARS = 20
@@ -76,7 +79,7 @@ def sample(round_: int = 1, earlier: list[dict[str, object]] | None = None
                 start, end = sents[i]
                 context = list(sents[i - 1]) if i else None
                 items.append({"id": f"{source}-{len(taken) + len(items):05d}",
-                              "source": source, "doc": doc,
+                              "round": round_, "source": source, "doc": doc,
                               "start": start, "end": end, "context": context})
     return items
 
