@@ -20,8 +20,10 @@ docs/knowledge.md):
 
 A person both sources know ("Recep Tayyip Erdoğan") is one entity with the roles of both.
 A head of state or government is also found by surname alone ("Erdoğan") when no other
-entity has that surname; a minister never is. The output is the same bytes for the same
-inputs.
+entity has that surname. A member of a government is found by surname alone ("Tillerson")
+only in the ``surname`` table, which the resolver reads only for an article published while
+that person held a post: no other entity may have that surname, and no name may end in it.
+The output is the same bytes for the same inputs.
 
     python scripts/build_actors.py [--check]
 """
@@ -99,6 +101,7 @@ CREATE TABLE code (entity TEXT NOT NULL, country TEXT, sector TEXT, start TEXT N
                    end TEXT NOT NULL);
 CREATE INDEX code_entity ON code(entity);
 CREATE TABLE alias (key TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE surname (key TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE source (name TEXT, licence TEXT, url TEXT, date TEXT);
 """
 
@@ -226,7 +229,9 @@ def surname(name: str) -> str | None:
 
 
 def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None,
-              ) -> tuple[dict[str, Entity], dict[str, str]]:
+              ) -> tuple[dict[str, Entity], dict[str, str], dict[str, str]]:
+    """The entities, the index of their names, and the surnames of members of governments
+    that only their own term of office may resolve."""
     entities, index = phoenix(folder)
     surnames: dict[str, set[str]] = defaultdict(set)
     by_qid: dict[str, str] = {}  # a Wikidata person → the entity it is
@@ -251,7 +256,23 @@ def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None
         for ident in [e.id for e in entities.values() if e.kind == MINISTERS_KIND and
                       not e.aliases]:  # every name of theirs is someone else's
             del entities[ident]
-    return entities, index
+    return entities, index, _dated_surnames(entities, index)
+
+
+def _dated_surnames(entities: dict[str, Entity], index: dict[str, str]) -> dict[str, str]:
+    """Surname → member of a government, where no other entity has that surname, no name
+    ends in it and it names no country."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in entities.values():
+        for name in (e.name, *e.aliases):
+            family = surname(name)
+            if family:
+                owners[family].add(e.id)
+    ends = Counter(alias.split()[-1] for alias in index)
+    return {family: ident for family, (ident,) in
+            ((f, o) for f, o in sorted(owners.items()) if len(o) == 1)
+            if entities[ident].kind == MINISTERS_KIND and family not in index and
+            ends[family] <= 1 and country_of(family) is None}
 
 
 def _joined(qid: str, names: list[str], code: Coded, entities: dict[str, Entity],
@@ -322,7 +343,8 @@ def write_agents(table: dict[str, str], out: Path) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write(entities: dict[str, Entity], index: dict[str, str], out: Path) -> None:
+def write(entities: dict[str, Entity], index: dict[str, str], dated: dict[str, str],
+          out: Path) -> None:
     out.unlink(missing_ok=True)
     db = sqlite3.connect(out)
     db.executescript(SCHEMA)
@@ -333,6 +355,7 @@ def write(entities: dict[str, Entity], index: dict[str, str], out: Path) -> None
                           for e in entities.values() for c in e.codes
                           if c.country or c.sector))
     db.executemany("INSERT INTO alias VALUES (?, ?)", sorted(index.items()))
+    db.executemany("INSERT INTO surname VALUES (?, ?)", sorted(dated.items()))
     db.executemany("INSERT INTO source VALUES (?, ?, ?, ?)", SOURCES)
     db.commit()
     db.execute("VACUUM")
@@ -348,22 +371,23 @@ def main() -> int:
     if not folder.is_dir():
         print(f"build_actors: {folder} not found (the shared data is needed)", file=sys.stderr)
         return 2
-    entities, index = knowledge(folder, LEADERS, MINISTERS)
+    entities, index, dated = knowledge(folder, LEADERS, MINISTERS)
     titles = agents(shared_path("data", "ngec", "PLOVER_agents.txt"))
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             fresh, fresh_agents = Path(tmp) / OUT.name, Path(tmp) / AGENTS_OUT.name
-            write(entities, index, fresh)
+            write(entities, index, dated, fresh)
             write_agents(titles, fresh_agents)
             same = all(new.read_bytes() == old.read_bytes() if old.is_file() else False
                        for new, old in ((fresh, OUT), (fresh_agents, AGENTS_OUT)))
         print("up to date" if same else "stale: run scripts/build_actors.py")
         return 0 if same else 1
-    write(entities, index, OUT)
+    write(entities, index, dated, OUT)
     write_agents(titles, AGENTS_OUT)
     print(f"{len(titles)} titles and sector words → {AGENTS_OUT}")
     kinds = Counter(e.kind for e in entities.values())
-    print(f"{len(entities)} entities ({dict(kinds)}), {len(index)} names → {OUT} "
+    print(f"{len(entities)} entities ({dict(kinds)}), {len(index)} names, {len(dated)} "
+          f"surnames of members of governments → {OUT} "
           f"({OUT.stat().st_size // 1024} KiB)")
     return 0
 

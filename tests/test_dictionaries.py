@@ -74,11 +74,34 @@ def test_shipped_knowledge_base_knows_ministers_between_2014_and_2021() -> None:
     held = tillerson.at("2017-06-01")
     assert held is not None and (held.country, held.sector) == ("USA", "GOV")
     assert (held.start, held.end) == ("20170201", "20180331")  # Wikidata's dates of the term
-    assert dictionaries.lookup("Tillerson") is None  # no surname alone for a minister
+    assert dictionaries.lookup("Tillerson") is None  # no surname alone for a minister ...
     lavrov = dictionaries.lookup("Sergey Lavrov")
     assert lavrov is not None and (lavrov.at("2016-01-01") or lavrov.codes[0]).country == "RUS"
     speaker = dictionaries.lookup("Nancy Pelosi")  # the chair of a legislature is LEG
     assert speaker is not None and (speaker.at("2020-01-01") or speaker.codes[0]).sector == "LEG"
+
+
+def test_a_minister_is_known_by_surname_only_while_in_office() -> None:
+    """... except while in office: the surname no other entity has names the member of
+    the government who held a post on the article's date."""
+    held = dictionaries.in_office("Tillerson", "2017-06-01")
+    assert held is not None and held[0].label == "Rex Tillerson"
+    assert (held[1].country, held[1].sector) == ("USA", "GOV")
+    assert dictionaries.in_office("Tillerson", "2019-06-01") is None  # out of office
+    assert dictionaries.in_office("Tillerson", None) is None  # no date, no term
+    assert dictionaries.in_office("Johnson", "2017-06-01") is None  # many Johnsons
+
+
+def test_a_surname_in_office_gives_the_country(nlp: Language) -> None:
+    def actor_countries(published: str) -> set[str | None]:
+        text = "Tillerson accused Iran of destabilising the region."
+        (record,) = run([Document("d", "article", text, published=published)], nlp)
+        assert isinstance(record, ArticleRecord)
+        return {a.country for e in record.events if e.event_type == "ACCUSE"
+                for a in e.actors}
+
+    assert actor_countries("2017-10-01") == {"USA"}
+    assert actor_countries("2021-10-01") == {None}  # a private Tillerson by then
 
 
 def test_aliases_resolve_to_one_actor(nlp: Language) -> None:

@@ -53,13 +53,15 @@ class Entry:
         """The code that held on the publication date, else the latest one."""
         if not self.codes:
             return None
+        return self.held(published) or max(
+            self.codes, key=lambda c: (c.country is not None, not c.end, c.start))
+
+    def held(self, published: str | None) -> Coded | None:
+        """The code that held on the publication date (None without a date)."""
         day = (published or "").replace("-", "")[:8]
-        if day:
-            held = [c for c in self.codes if (not c.start or c.start <= day) and
-                    (not c.end or day <= c.end)]
-            if held:
-                return max(held, key=lambda c: c.start)
-        return max(self.codes, key=lambda c: (c.country is not None, not c.end, c.start))
+        held = [c for c in self.codes if day and (not c.start or c.start <= day) and
+                (not c.end or day <= c.end)]
+        return max(held, key=lambda c: c.start) if held else None
 
 
 def key(name: str) -> str:
@@ -161,9 +163,9 @@ def _shipped() -> ReadOnlyFile:
 
 
 @cache
-def _known(name: str) -> Entry | None:
+def _known(name: str, table: str = "alias") -> Entry | None:
     db = _shipped()
-    found = db.rows("SELECT id, name FROM alias JOIN entity ON id = entity WHERE key = ?",
+    found = db.rows(f"SELECT id, name FROM {table} JOIN entity ON id = entity WHERE key = ?",
                     (name,))
     if not found:
         return None
@@ -180,3 +182,11 @@ def lookup(name: str) -> Entry | None:
     setting = os.environ.get(ENV_VAR, "")
     found = _load(setting).get(wanted) if setting else None
     return found or (_known(wanted) if wanted else None)
+
+
+def in_office(surname: str, published: str | None) -> tuple[Entry, Coded] | None:
+    """The member of a government known by this surname alone (the knowledge base's
+    ``surname`` table) with their code, when the article was published during their term."""
+    entry = _known(key(surname), "surname") if published and key(surname) else None
+    coded = entry.held(published) if entry is not None else None
+    return (entry, coded) if entry is not None and coded is not None else None

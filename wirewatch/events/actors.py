@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from wirewatch.dictionaries import lookup
+from wirewatch.dictionaries import in_office, lookup
 from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.lexicon import sectors
@@ -194,7 +194,8 @@ class ActorResolver:
 
     def _known(self, head: int, text: str) -> Known | None:
         """What the actor knowledge base says about a named person or group (countries,
-        their people and capitals are the gazetteer's: "Iranian-backed" is not Iran)."""
+        their people and capitals are the gazetteer's: "Iranian-backed" is not Iran); a
+        member of a government by surname alone while in office ("Tillerson" in 2017)."""
         ent = self.p.ent_at[head]
         forms = ([ent.text] if ent is not None and ent.label in NAMED else []) + [text]
         forms += [self.p.text(run) for run in named_modifiers(self.p, head)]  # "Hashd
@@ -203,6 +204,12 @@ class ActorResolver:
             coded = entry.at(self.p.ann.article.published) if entry is not None else None
             if entry is not None and coded is not None and coded.country:
                 return Known(entry.id.strip("_"), entry.label, coded.country, coded.sector)
+        if ent is not None and ent.label in ("PERSON", "ORG") and len(ent.text.split()) == 1:
+            # "Tillerson" (the tagger may read a lone surname as an organisation)
+            held = in_office(ent.text, self.p.ann.article.published)
+            if held is not None and held[1].country is not None:
+                return Known(held[0].id.strip("_"), held[0].label, held[1].country,
+                             held[1].sector)
         return None
 
     def _read(self, head: int, indices: list[int]) -> tuple[str | None, str | None, str | None,
