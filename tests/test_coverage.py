@@ -26,7 +26,7 @@ EXPECTED: dict[str, tuple[str, str, str, str]] = {
     "tweet": ("AID", "NOR", "UKR", "Taras Hlibenko"),
     "spokesperson": ("SANCTION", "RUS", "EST", "Estonian Foreign Ministry"),
     "wire-copy": ("ASSAULT", "SDN", "SDN", "Nile Wire"),
-    "state-tv": ("COERCE", "IRN", "PAN", "state TV"),
+    "state-tv": ("COERCE", "IRN", "PAN", "state media"),
 }
 DOCS = {p: [f"{k}-{n}" for n in (1, 2, 3)] for p, k in (
     ("citing", "citing"), ("telegram", "telegram"), ("scoop", "scoop"),
@@ -65,8 +65,7 @@ def best(store: SqliteStore, pattern: str) -> dict[str, Any]:
                  "AID, so the third report is not merged"),
     gap("wire-copy", "a republished wire copy's dateline actor ('OMDURMAN (Nile Wire)') "
                      "and its two victims split it into several events"),
-    gap("state-tv", "'Panamanian-flagged' resolves to Papua New Guinea in two reports, "
-                    "Panama in the third: the event splits by recipient country"),
+    "state-tv",
 ])
 def test_the_outlets_reports_are_one_event(store: SqliteStore, pattern: str) -> None:
     event = best(store, pattern)
@@ -83,8 +82,7 @@ def test_the_outlets_reports_are_one_event(store: SqliteStore, pattern: str) -> 
     gap("spokesperson", "an unnamed spokesperson of a named ministry is anonymous: the "
                         "origin falls back to each publisher, not the ministry"),
     "wire-copy",
-    gap("state-tv", "'state TV', 'Iranian state television' and 'state media' are not "
-                    "one source"),
+    "state-tv",
 ])
 def test_the_origin_is_what_all_reports_go_back_to(store: SqliteStore, pattern: str) -> None:
     event = best(store, pattern)

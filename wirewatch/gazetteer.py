@@ -162,12 +162,19 @@ def local_places(text: str, near: Collection[str]) -> tuple[Gazetteer, ...]:
         g.precision != "admin1" or key.isupper()))
 
 
-def places_named(text: str) -> tuple[Gazetteer, ...]:
+@cache
+def _waters() -> frozenset[str]:
+    return frozenset(fold(name_key(row[0])) for row in read_table("waters.tsv"))
+
+
+def places_named(text: str, kind_said: bool = False) -> tuple[Gazetteer, ...]:
     """Every place a name may refer to, the likeliest first: a continent or country of that
     name, then regions and cities by population; a country's other names ("Burma") too.
-    A demonym names no place, and a short word in capitals ("UGA") only a country."""
+    A demonym names no place, a sea or a region of several countries (``waters.tsv``) no
+    place of one unless the text says what kind of place it is (``kind_said``: "Red Sea
+    Governorate"), and a short word in capitals ("UGA") only a country."""
     key = fold(name_key(text))
-    if not key or is_demonym(text):
+    if not key or is_demonym(text) or (key in _waters() and not kind_said):
         return ()
     found = _lookup("named", key)
     if found and _ACRONYM.match(name_key(text)):

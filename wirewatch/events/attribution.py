@@ -262,8 +262,12 @@ class Attributor:
 
     def _outlet_name(self, indices: list[int], first: str, name: str | None) -> str | None:
         """An outlet named ("the Guardian newspaper") is remembered; one referred back to
-        ("the paper", "the British daily") is the outlet named last in the article."""
-        if any(self.p.tokens[i].pos == "PROPN" for i in indices):
+        ("the paper", "the British daily") is the outlet named last in the article; an
+        unnamed outlet of the state ("state TV", "Iranian state television", "state-run
+        media") is the state media."""
+        words = {self.p.tokens[i].lower_text for i in indices}
+        if words & STATE_RUN and not any(self.p.tokens[i].pos == "PROPN" for i in indices):
+            return STATE_MEDIA
             name = _bare_outlet(name) if name else name
             self._last_outlet = name or self._last_outlet
             return name
@@ -349,6 +353,10 @@ def dateline_source(body: str) -> Source | None:
 def _as_source(actor: Actor) -> Source:
     return Source(text=actor.text, name=actor.name, kind="person", anonymous=actor.name is None,
                   start=actor.start, end=actor.end)
+
+
+STATE_RUN = frozenset({"state", "government"})  # "state TV", "government-run media"
+STATE_MEDIA = "state media"
 
 
 def _bare_outlet(name: str) -> str:

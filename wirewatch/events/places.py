@@ -186,7 +186,7 @@ def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
     first, last = _first_word(p, ent), ent.end - 1
     kind = place_words().get(p.tokens[last].lower_text, "")
     if kind != "":
-        found = places_named(p.text(range(first, last)))
+        found = places_named(p.text(range(first, last)), kind_said=True)
         return tuple(g for g in found if g.precision == kind) or found
     if p.tokens[first].lower_text in COMPASS and first < last:
         return places_named(p.text(range(first + 1, ent.end)))
