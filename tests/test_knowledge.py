@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pycountry
 import pytest
 
-from wirewatch.dates import resolve
+from wirewatch.dates import plausible_published, resolve
 from wirewatch.errors import WirewatchError
 from wirewatch.events.conditions import known, validate
 from wirewatch.events.lexicon import (
@@ -91,6 +92,13 @@ def test_places() -> None:
     assert santa_ana is not None and santa_ana.name == "Santa Ana"
 
 
+def test_a_sea_or_a_region_of_several_countries_is_no_place_of_one() -> None:
+    assert place_of("the Gulf") is None  # not Gulf Province, Papua New Guinea
+    assert place_of("Red Sea") is None and place_of("the Sahel") is None
+    governorate = places_named("Red Sea", kind_said=True)  # "Red Sea Governorate"
+    assert governorate and governorate[0].country == "EGY"
+
+
 def test_regions_and_shared_names() -> None:
     tasmania = place_of("Tasmania")  # a first-level region of a country other than the US
     assert tasmania is not None and (tasmania.country, tasmania.precision) == ("AUS", "admin1")
@@ -131,3 +139,12 @@ def test_regions_and_shared_names() -> None:
 ])
 def test_date_phrases(phrase: str, published: str | None, value: str | None) -> None:
     assert resolve(phrase, published) == value
+
+
+def test_a_publication_date_no_article_can_have_is_dropped() -> None:
+    today = date(2026, 12, 2)
+    assert plausible_published("2026-12-01", today) == "2026-12-01"
+    assert plausible_published("2026-12-03T23:00:00", today) == "2026-12-03T23:00:00"  # a zone
+    assert plausible_published("9999-12-01", today) is None  # feedparser's "99999-01-01"
+    assert plausible_published("2018-13-45", today) is None
+    assert plausible_published("2018", today) == "2018" and plausible_published(None) is None

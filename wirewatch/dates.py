@@ -69,6 +69,25 @@ def parse_date(text: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# a publication date this far after today is a misread stamp ("99999-01-01"), not a date
+PUBLISHED_SLACK = timedelta(days=2)
+
+
+def plausible_published(published: str | None, today: date | None = None) -> str | None:
+    """A publication date (YYYY, YYYY-MM or YYYY-MM-DD…) as given, or None when no article
+    can have it: one that begins after today (a time zone's worth of slack allowed) or is
+    no calendar date ("2018-13-45")."""
+    found = _ISO.match(published or "")
+    if published is None or found is None:
+        return published
+    try:
+        day = date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
+    except ValueError:
+        return None
+    return published if day <= (today or date.today()) + PUBLISHED_SLACK else None
+
+
 def _anchor(published: str | None) -> date | None:
     if not published:
         return None

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from wirewatch import limits
 from wirewatch.articles import find_articles
+from wirewatch.dates import plausible_published
 from wirewatch.errors import InputError, WirewatchError
 from wirewatch.events.extract import extract
 from wirewatch.limits import LimitError
@@ -41,7 +42,7 @@ def articles_of(doc: Document, defaults: Defaults = NO_DEFAULTS) -> list[Article
     return [
         replace(
             a,
-            published=a.published or defaults.published,
+            published=plausible_published(a.published) or defaults.published,
             publisher=a.publisher or defaults.publisher,
             url=a.url or defaults.url,
         )
