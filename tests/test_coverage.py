@@ -26,7 +26,7 @@ EXPECTED: dict[str, tuple[str, str, str, str]] = {
     "tweet": ("AID", "NOR", "UKR", "Taras Hlibenko"),
     "spokesperson": ("SANCTION", "RUS", "EST", "Estonian Foreign Ministry"),
     "wire-copy": ("ASSAULT", "SDN", "SDN", "Nile Wire"),
-    "state-tv": ("COERCE", "IRN", "PAN", "state media"),
+    "state-tv": ("COERCE", "IRN", "PAN", "Iranian state media"),
 }
 DOCS = {p: [f"{k}-{n}" for n in (1, 2, 3)] for p, k in (
     ("citing", "citing"), ("telegram", "telegram"), ("scoop", "scoop"),

@@ -148,11 +148,13 @@ def test_cited_sources_and_posts_join_the_chain(nlp: Language) -> None:
 
 def test_outlets_are_named_as_themselves(nlp: Language) -> None:
     """What only says what an outlet is ("news agency", "the") is no part of its name;
-    state broadcasters are outlets."""
+    state broadcasters are outlets, one source: the state media of the country named, else
+    of the country the article is about."""
     for said, name in (("the Reuters news agency reported", "Reuters"),
                        ("the Associated Press reported", "Associated Press"),
-                       ("Sky News reported", "Sky News"), ("state TV said", "state TV"),
-                       ("Iranian state media reported", "Iranian state media"),
+                       ("Sky News reported", "Sky News"), ("state TV said", "Iranian state media"),
+                       ("Iranian state television reported", "Iranian state media"),
+                       ("Syrian state media reported", "Syrian state media"),
                        ("the British media reported", "British media")):  # not the UK
         m = one(nlp, f"Police arrested 40 protesters in Tehran, {said}.", "COERCE")
         assert [(s.name, s.kind) for s in m.attribution] == [(name, "outlet")], said

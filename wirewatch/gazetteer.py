@@ -109,6 +109,19 @@ def country_of(text: str) -> CountryMatch | None:
     return found
 
 
+@cache
+def _adjectives() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_table("demonyms.tsv"):
+        out.setdefault(row[1], row[0])
+    return out
+
+
+def demonym_of(code: str) -> str | None:
+    """The adjective of a country ("IRN" → "Iranian"): the first our demonym table lists."""
+    return _adjectives().get(code)
+
+
 def is_demonym(text: str) -> bool:
     """Whether a word names a country's people or things ("Kenyan", "Kenyans") and is no
     place's name ("New Zealand", "Laos" are both)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from wirewatch.events.actors import ActorResolver
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
 from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import country_of, demonym_of
 from wirewatch.records import Actor, Quote, Source
 
 _QUOTES = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
@@ -264,10 +265,15 @@ class Attributor:
         """An outlet named ("the Guardian newspaper") is remembered; one referred back to
         ("the paper", "the British daily") is the outlet named last in the article; an
         unnamed outlet of the state ("state TV", "Iranian state television", "state-run
-        media") is the state media."""
-        words = {self.p.tokens[i].lower_text for i in indices}
-        if words & STATE_RUN and not any(self.p.tokens[i].pos == "PROPN" for i in indices):
-            return STATE_MEDIA
+        media") is the state media of the country it names, else of the country the article
+        is about ("Iranian state media")."""
+        named = any(self.p.tokens[i].pos == "PROPN" for i in indices)
+        if not named and {self.p.tokens[i].lower_text for i in indices} & STATE_RUN:
+            country = next((m.code for i in indices
+                            for m in [country_of(self.p.tokens[i].text)] if m), None)
+            adjective = demonym_of(country or self.actors.focal or "")
+            return f"{adjective} {STATE_MEDIA}" if adjective else STATE_MEDIA
+        if named:
             name = _bare_outlet(name) if name else name
             self._last_outlet = name or self._last_outlet
             return name
