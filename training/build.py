@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.tokens import DocBin
+from spacy.util import load_config
 
 from training.data import Example, examples, first_annotations
 from training.readers import ATTRS
@@ -130,6 +131,9 @@ def train(name: str, folder: Path, install: bool) -> None:
         for part in (*KEPT, _tagger(last)):
             src = last / part
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
+        config = load_config(target / "config.cfg")  # the corpora it was trained on are
+        config["paths"].update(train=None, dev=None)  # this machine's: not named
+        config.to_disk(target / "config.cfg")
         print(f"installed {target}", file=sys.stderr)
 
 
