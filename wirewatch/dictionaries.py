@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from wirewatch.gazetteer import NON_STATE, SUB_IGO, country_name
 from wirewatch.knowledge import sector_codes
@@ -163,7 +164,7 @@ def _shipped() -> ReadOnlyFile:
 
 
 @cache
-def _known(name: str, table: str = "alias") -> Entry | None:
+def _known(name: str, table: Literal["alias", "surname"] = "alias") -> Entry | None:
     db = _shipped()
     found = db.rows(f"SELECT id, name FROM {table} JOIN entity ON id = entity WHERE key = ?",
                     (name,))
