@@ -79,8 +79,7 @@ def test_the_outlets_reports_are_one_event(store: SqliteStore, pattern: str) -> 
     gap("statement-via-agency", "'the KGB said in a statement, the agency Belpress "
                                 "reported' stops at the agency; 'a KGB statement' is a "
                                 "document origin apart from the KGB"),
-    gap("spokesperson", "an unnamed spokesperson of a named ministry is anonymous: the "
-                        "origin falls back to each publisher, not the ministry"),
+    "spokesperson",
     "wire-copy",
     "state-tv",
 ])

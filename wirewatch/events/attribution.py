@@ -254,12 +254,24 @@ class Attributor:
 
     def _speaks_for(self, indices: list[int]) -> str | None:
         """The organisation an unnamed teller speaks for, named in the phrase ("a
-        spokesperson for the Foreign Ministry", "a Foreign Ministry spokesman")."""
+        spokesperson for the Foreign Ministry", "a Foreign Ministry spokesman", "a
+        spokesperson for Estonia's Foreign Ministry")."""
         for i in indices:
             ent = self.p.ent_at[i]
             if ent is not None and ent.label == "ORG" and ent.end - 1 == i:
-                return _strip_the(ent.text)
+                return self._of_country(ent.start, _strip_the(ent.text))
         return None
+
+    def _of_country(self, start: int, name: str) -> str:
+        """A body named after its country's possessive is named as the country's own
+        ("Estonia's Foreign Ministry" is the Estonian Foreign Ministry)."""
+        p = self.p
+        if start >= 2 and p.tokens[start - 1].lower_text in ("'s", "’s"):
+            match = country_of(p.tokens[start - 2].text)
+            adjective = demonym_of(match.code) if match is not None else None
+            if adjective:
+                return f"{adjective} {name}"
+        return name
 
     def _outlet_name(self, indices: list[int], first: str, name: str | None) -> str | None:
         """An outlet named ("the Guardian newspaper") is remembered; one referred back to
