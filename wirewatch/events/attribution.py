@@ -73,7 +73,7 @@ class Attributor:
         p = self.p
         sent = p.ann.sentences[s_index]
         found: list[tuple[Source, set[int]]] = []
-        told: list[tuple[Source, set[int]]] = []
+        told: list[tuple[int, list[tuple[Source, set[int]]]]] = []  # (depth, sources)
         for i in range(sent.start, sent.end):
             tok = p.tokens[i]
             if tok.lower_text == "according" and i + 1 < sent.end and \
@@ -88,8 +88,11 @@ class Attributor:
                     found.extend((src, excluded) for src in self._according(i + 2, end))
                     found.extend((src, excluded) for c in relays for src in self._cited(c))
             elif tok.pos == "VERB" and p.lemma(i) in speech_verbs():
-                told.extend(self._speech(i, sent.start, sent.end))
-        found.extend(told)  # "according to X" wraps what the speakers in it said
+                told.append((_depth(p, i), self._speech(i, sent.start, sent.end)))
+        # "according to X" wraps what the speakers in it said; a speaker whose clause holds
+        # another's comes first ("…, the KGB said, the agency Belpress reported": Belpress
+        # reports what the KGB said)
+        found.extend(src for _, sources in sorted(told, key=lambda t: t[0]) for src in sources)
         if found:
             self.result.by_sentence[s_index] = found
         # "X reports:" hands the rest of the paragraph, or the paragraphs after it, to X
@@ -247,9 +250,10 @@ class Attributor:
         anonymous = kind in ("person", "official") and person is None and (
             first in ANONYMOUS_OPENERS or p.tokens[head].tag in ("NNS", "NN")
         ) and not (actor is not None and actor.name and p.is_pronoun(head))
-        body = self._speaks_for(indices) if anonymous and name is None else None
-        if body is not None:  # "a spokesperson for the Foreign Ministry": the ministry's word
-            name, anonymous = body, False
+        body = self._speaks_for(indices) if name is None and (
+            anonymous or kind == "document") else None
+        if body is not None:  # "a spokesperson for the Foreign Ministry", "a KGB statement":
+            name, anonymous = body, False  # the body's word
         return Source(text=text, name=name, kind=kind, anonymous=anonymous, start=start, end=end)
 
     def _speaks_for(self, indices: list[int]) -> str | None:
@@ -371,6 +375,14 @@ def dateline_source(body: str) -> Source | None:
 def _as_source(actor: Actor) -> Source:
     return Source(text=actor.text, name=actor.name, kind="person", anonymous=actor.name is None,
                   start=actor.start, end=actor.end)
+
+
+def _depth(p: Parse, i: int) -> int:
+    """How many words a word's clause hangs from, up to its sentence's root."""
+    depth = 0
+    while p.tokens[i].head != i:
+        i, depth = p.tokens[i].head, depth + 1
+    return depth
 
 
 STATE_RUN = frozenset({"state", "government"})  # "state TV", "government-run media"
