@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from wirewatch.events.actors import ActorResolver
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
+from wirewatch.events.naming import bare_outlet, of_country, state_media, strip_the
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import country_of, demonym_of
 from wirewatch.records import Actor, Quote, Source
 
 _QUOTES = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
@@ -88,7 +88,7 @@ class Attributor:
                     found.extend((src, excluded) for src in self._according(i + 2, end))
                     found.extend((src, excluded) for c in relays for src in self._cited(c))
             elif tok.pos == "VERB" and p.lemma(i) in speech_verbs():
-                told.append((_depth(p, i), self._speech(i, sent.start, sent.end)))
+                told.append((len(p.ancestors(i)), self._speech(i, sent.start, sent.end)))
         # "according to X" wraps what the speakers in it said; a speaker whose clause holds
         # another's comes first ("…, the KGB said, the agency Belpress reported": Belpress
         # reports what the KGB said)
@@ -243,7 +243,7 @@ class Attributor:
         elif actor is not None and actor.name:
             name = actor.name
         elif kind in ("outlet", "organization"):
-            name = _strip_the(text)
+            name = strip_the(text)
         first = p.tokens[min(indices)].lower_text
         if kind == "outlet":
             name = self._outlet_name(indices, first, name)
@@ -263,34 +263,18 @@ class Attributor:
         for i in indices:
             ent = self.p.ent_at[i]
             if ent is not None and ent.label == "ORG" and ent.end - 1 == i:
-                return self._of_country(ent.start, _strip_the(ent.text))
+                return of_country(self.p, ent.start, strip_the(ent.text))
         return None
-
-    def _of_country(self, start: int, name: str) -> str:
-        """A body named after its country's possessive is named as the country's own
-        ("Estonia's Foreign Ministry" is the Estonian Foreign Ministry)."""
-        p = self.p
-        if start >= 2 and p.tokens[start - 1].lower_text in ("'s", "’s"):
-            match = country_of(p.tokens[start - 2].text)
-            adjective = demonym_of(match.code) if match is not None else None
-            if adjective:
-                return f"{adjective} {name}"
-        return name
 
     def _outlet_name(self, indices: list[int], first: str, name: str | None) -> str | None:
         """An outlet named ("the Guardian newspaper") is remembered; one referred back to
         ("the paper", "the British daily") is the outlet named last in the article; an
-        unnamed outlet of the state ("state TV", "Iranian state television", "state-run
-        media") is the state media of the country it names, else of the country the article
-        is about ("Iranian state media")."""
-        named = any(self.p.tokens[i].pos == "PROPN" for i in indices)
-        if not named and {self.p.tokens[i].lower_text for i in indices} & STATE_RUN:
-            country = next((m.code for i in indices
-                            for m in [country_of(self.p.tokens[i].text)] if m), None)
-            adjective = demonym_of(country or self.actors.focal or "")
-            return f"{adjective} {STATE_MEDIA}" if adjective else STATE_MEDIA
-        if named:
-            name = _bare_outlet(name) if name else name
+        unnamed outlet of the state is the state media (``naming.state_media``)."""
+        state = state_media(self.p, indices, self.actors.focal)
+        if state is not None:
+            return state
+        if any(self.p.tokens[i].pos == "PROPN" for i in indices):
+            name = bare_outlet(name) if name else name
             self._last_outlet = name or self._last_outlet
             return name
         if first == "the" and not any(self.p.tokens[i].lower_text == "media" for i in indices):
@@ -375,33 +359,6 @@ def dateline_source(body: str) -> Source | None:
 def _as_source(actor: Actor) -> Source:
     return Source(text=actor.text, name=actor.name, kind="person", anonymous=actor.name is None,
                   start=actor.start, end=actor.end)
-
-
-def _depth(p: Parse, i: int) -> int:
-    """How many words a word's clause hangs from, up to its sentence's root."""
-    depth = 0
-    while p.tokens[i].head != i:
-        i, depth = p.tokens[i].head, depth + 1
-    return depth
-
-
-STATE_RUN = frozenset({"state", "government"})  # "state TV", "government-run media"
-STATE_MEDIA = "state media"
-
-
-def _bare_outlet(name: str) -> str:
-    """An outlet's name without the words that only say what it is: "the Reuters news
-    agency" is Reuters (a capitalised word is part of the name: "Sky News")."""
-    words = _strip_the(name).split()
-    kinds = source_kinds()
-    while len(words) > 1 and words[-1].islower() and (
-            kinds.get(words[-1]) == "outlet" or words[-1] == "news"):
-        words.pop()
-    return " ".join(words)
-
-
-def _strip_the(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _dedupe(chain: list[Source]) -> list[Source]:
