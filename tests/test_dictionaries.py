@@ -81,6 +81,14 @@ def test_shipped_knowledge_base_knows_ministers_between_2014_and_2021() -> None:
     assert speaker is not None and (speaker.at("2020-01-01") or speaker.codes[0]).sector == "LEG"
 
 
+def test_a_person_is_known_by_the_other_forms_of_a_given_name() -> None:
+    mattis = dictionaries.lookup("Jim Mattis")
+    assert mattis is not None and mattis == dictionaries.lookup("James Mattis")
+    pompeo = dictionaries.lookup("Michael Pompeo")
+    assert pompeo is not None and pompeo.label == "Mike Pompeo"
+    assert dictionaries.lookup("Jim") is None  # a given name alone is nobody
+
+
 def test_a_minister_is_known_by_surname_only_while_in_office() -> None:
     """... except while in office: the surname no other entity has names the member of
     the government who held a post on the article's date."""

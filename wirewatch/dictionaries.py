@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from wirewatch.gazetteer import NON_STATE, SUB_IGO, country_name
-from wirewatch.knowledge import sector_codes
+from wirewatch.knowledge import read_table, sector_codes
 from wirewatch.knowledge.readonly import ReadOnlyFile
 
 ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
@@ -181,8 +181,29 @@ def lookup(name: str) -> Entry | None:
     knowledge base."""
     wanted = key(name)
     setting = os.environ.get(ENV_VAR, "")
-    found = _load(setting).get(wanted) if setting else None
-    return found or (_known(wanted) if wanted else None)
+    for form in (wanted, *_given_name_forms(wanted)):
+        found = (_load(setting).get(form) if setting else None) or (
+            _known(form) if form else None)
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _given_names() -> dict[str, tuple[str, ...]]:
+    """Given name ↔ its short forms, each way ("JAMES" → "JIM", "JIM" → "JAMES")."""
+    pairs: dict[str, set[str]] = {}
+    for given, short in read_table("given_names.tsv"):
+        pairs.setdefault(key(given), set()).add(key(short))
+        pairs.setdefault(key(short), set()).add(key(given))
+    return {name: tuple(sorted(forms)) for name, forms in pairs.items()}
+
+
+def _given_name_forms(wanted: str) -> list[str]:
+    """A person's name with its given name in its other forms ("JIM MATTIS" → "JAMES
+    MATTIS"); none for a name of one word."""
+    first, _, rest = wanted.partition(" ")
+    return [f"{form} {rest}" for form in _given_names().get(first, ())] if rest else []
 
 
 def in_office(surname: str, published: str | None) -> tuple[Entry, Coded] | None:
