@@ -398,6 +398,29 @@ def test_wide_encodings_with_a_byte_order_mark(tmp_path: Path, encoding: str) ->
     assert found[1].doc_id == "https://w.example/1"  # type: ignore[union-attr]
 
 
+def test_a_feed_with_bytes_that_are_not_utf8_loses_only_their_entry(tmp_path: Path) -> None:
+    items = [(f"https://w.example/{n}", "", SENTENCE.replace("Kismayo", "Jubaland’s port"))
+             for n in range(3)]
+    data = rss(*items).encode()
+    cut = data.index(b"<p>", data.index(b"<item>", data.index(b"<item>") + 1)) + 5  # in the
+    # second item's text
+    path = tmp_path / "feed.rss"
+    path.write_bytes(data[:cut] + b"\xff\xfe\xc3\x28" + data[cut:])
+    found = read(path)
+    assert [(e.input, e.reason.split(" (")[0]) for e in errors(found)] == [
+        (f"{path}#2", "bytes that are not UTF-8 in this entry")]
+    docs = [d for d in found if isinstance(d, Document)]
+    assert [d.doc_id for d in docs] == ["https://w.example/0", "https://w.example/2"]
+    assert all("Jubaland’s port" in d.content for d in docs)  # read as UTF-8, not cp1252
+    latin = tmp_path / "latin.rss"  # a feed that declares another charset is read in it
+    latin.write_bytes(rss(*items).replace("<?xml version='1.0'?>",
+                                          "<?xml version='1.0' encoding='cp1252'?>"
+                                          ).encode("cp1252"))
+    found = read(latin)
+    assert errors(found) == [] and all("Jubaland’s port" in d.content for d in found
+                                       if isinstance(d, Document))
+
+
 def test_the_cli_gives_one_line_per_hostile_input(tmp_path: Path) -> None:
     hostile = {
         "weird-dates.rss": rss(("https://w.example/1", "0000-00-00", SENTENCE)).encode(),

@@ -6,6 +6,7 @@ import calendar
 import csv
 import io
 import json
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -119,8 +120,11 @@ CSV_COLUMNS = {"": "id", "doc_id": "id", "body": "text", "content": "text", "mai
 
 
 def read_feed(name: str, data: bytes) -> Iterator[Item]:
-    """RSS or Atom: each entry is a document whose id is its link."""
-    parsed: Any = feedparser.parse(data)
+    """RSS or Atom: each entry is a document whose id is its link. In a feed declared (or
+    taken as) UTF-8 with bytes that are not, the entries those bytes fall in are skipped
+    with an error; the others are read as UTF-8, not re-read in another charset."""
+    damaged = _damaged_utf8(data)
+    parsed: Any = feedparser.parse(data.decode("utf-8", "replace") if damaged else data)
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception") or "no entries"
@@ -128,11 +132,32 @@ def read_feed(name: str, data: bytes) -> Iterator[Item]:
         return
     publisher = _str(parsed.get("feed", {}).get("title"))
     for n, entry in enumerate(entries, 1):
+        if damaged and REPLACED in repr(entry):
+            yield InputError(f"{name}#{n}", f"bytes that are not UTF-8 in this entry "
+                                            f"({damaged})")
+            continue
         try:
             yield _feed_document(entry, f"{name}#{n}", publisher)
         except Exception as exc:  # an entry feedparser read in a shape not foreseen
             yield InputError(f"{name}#{n}", f"unreadable feed entry ({type(exc).__name__}: "
                                             f"{exc})")
+
+
+REPLACED = "\ufffd"  # what an undecodable byte becomes
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """Why a feed that is UTF-8 by its declaration (or by default) does not decode as
+    UTF-8, or None when it does (or declares another charset)."""
+    declared = _XML_ENCODING.match(data[:200])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"{exc.reason} at byte {exc.start}"
+    return None
 
 
 def _feed_document(entry: Any, where: str, publisher: str | None) -> Item:
