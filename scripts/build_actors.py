@@ -14,6 +14,11 @@ docs/knowledge.md):
   in office between 2021 and 2023 (ministers, vice-presidents, attorneys general) and the
   holders of the same posts whose terms ended in 2000 or later, with the dates of their
   terms;
+- ``data/knowledge/organisations.tsv``, the project's own table of 7,000 organisations
+  (ministries, agencies, armed forces, police and intelligence services, courts,
+  legislatures, parties, armed groups, companies, news media, international bodies and
+  NGOs) with their aliases, country and sector; an organisation the dictionaries know by
+  the same name becomes one entity with it;
 - the PLOVER agents file (``../shared/data/ngec/PLOVER_agents.txt``, MIT): titles and
   sector words ("defense minister", "gendarmerie", "cattle thief") with their sector,
   written to ``wirewatch/knowledge/agents.tsv`` (``knowledge/sectors.tsv`` overrides it).
@@ -41,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from wirewatch.dictionaries import Coded, Entry, key, parse
+from wirewatch.dictionaries import Coded, Entry, key, parse, post_of
 from wirewatch.gazetteer import country_of
 from wirewatch.shared_data import shared_path
 
@@ -56,6 +61,9 @@ _AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]")
 LEADERS = ROOT / "data" / "knowledge" / "wikidata-leaders.csv"
 MINISTERS = ROOT / "data" / "knowledge" / "wikidata-ministers.csv"
 MINISTERS_KIND = "members of governments since 2000"
+ORGANISATIONS = ROOT / "data" / "knowledge" / "organisations.tsv"
+HEADS = frozenset({"president", "prime minister", "chancellor", "monarch"})
+ORGANISATIONS_KIND = "organisations"
 # A member of a government is GOV, unless the post is an armed force's, a police force's or an
 # intelligence service's command and no minister's or secretary's ("Commander of the
 # Indonesian National Armed Forces": MIL; "Minister of Police": GOV).
@@ -94,6 +102,8 @@ SOURCES = [
      "2023-03-11"),
     ("PLOVER agents (titles and sector words)", "MIT (Open Event Data Alliance)",
      "https://github.com/openeventdata/PLOVER", "2019"),
+    ("wirewatch's own table of organisations (data/knowledge/organisations.tsv)",
+     "the project's licence", "data/knowledge/organisations.tsv", "2026-12-02"),
 ]
 SCHEMA = """
 CREATE TABLE entity (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
@@ -102,6 +112,9 @@ CREATE TABLE code (entity TEXT NOT NULL, country TEXT, sector TEXT, start TEXT N
 CREATE INDEX code_entity ON code(entity);
 CREATE TABLE alias (key TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE surname (key TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE post (post TEXT NOT NULL, country TEXT NOT NULL, entity TEXT NOT NULL,
+                   start TEXT NOT NULL, end TEXT NOT NULL);
+CREATE INDEX post_country ON post(post, country);
 CREATE TABLE source (name TEXT, licence TEXT, url TEXT, date TEXT);
 """
 
@@ -171,8 +184,8 @@ def leaders(path: Path) -> list[tuple[str, list[str], str, Coded]]:
     return [t for t in out if len(realms[t[0]]) < 3 or t[3].country == SHARED_CROWN]
 
 
-def ministers(path: Path) -> list[tuple[str, list[str], Coded]]:
-    """(person qid, names, code) for each person in each position of a government; the
+def ministers(path: Path) -> list[tuple[str, list[str], str, Coded]]:
+    """(person qid, names, position, code) for each person in each position of a government; the
     first name is the latest label. The term starts when Wikidata says it did, else when the
     person was first listed, and ends when the importer says it did (open: ""). A person
     listed in the governments of several countries (a wrong position in one run: Nigeria's
@@ -198,7 +211,7 @@ def ministers(path: Path) -> list[tuple[str, list[str], Coded]]:
             continue
         names = [n.split(",")[0].strip() for n in [row["person"], *row["other_names"].split("|")]
                  if n]
-        out.append((row["person_qid"], names,
+        out.append((row["person_qid"], names, row["position"],
                     Coded(row["country_code"], post_sector(row["position"]), start, end)))
     return out
 
@@ -228,16 +241,29 @@ def surname(name: str) -> str | None:
     return words[-1] if len(words[-1]) >= 4 else None
 
 
+@dataclass
+class Knowledge:
+    entities: dict[str, Entity]
+    index: dict[str, str]  # every name → its entity
+    surnames: dict[str, str]  # surnames that only their own term of office may resolve
+    posts: set[tuple[str, str, str, str, str]]  # (post, country, entity, start, end)
+
+
 def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None,
-              ) -> tuple[dict[str, Entity], dict[str, str], dict[str, str]]:
-    """The entities, the index of their names, and the surnames of members of governments
-    that only their own term of office may resolve."""
+              organisations_tsv: Path | None = None) -> Knowledge:
+    """The entities, the index of their names, the surnames of members of governments
+    that only their own term of office may resolve, and who held which post when."""
     entities, index = phoenix(folder)
     surnames: dict[str, set[str]] = defaultdict(set)
     by_qid: dict[str, str] = {}  # a Wikidata person → the entity it is
-    for qid, names, _, code in leaders(leaders_csv):
+    posts: set[tuple[str, str, str, str, str]] = set()
+    heads: set[tuple[str, str, str, str, str]] = set()  # terms of the heads, in years
+    head_posts: set[tuple[str, str]] = set()  # (position, country) of the heads' list
+    for qid, names, position, code in leaders(leaders_csv):
         ident = _joined(qid, names, code, entities, index, by_qid,
                         "heads of state and government")
+        _held(heads, position, ident, code)
+        head_posts.add((position, code.country or ""))
         for name in names:
             family = surname(name)
             if family:
@@ -251,12 +277,72 @@ def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None
             index[family] = ident
             entities[ident].aliases.add(family)
     if ministers_csv is not None:
-        for qid, names, code in ministers(ministers_csv):
-            _joined(qid, names, code, entities, index, by_qid, MINISTERS_KIND)
+        for qid, names, position, code in ministers(ministers_csv):
+            ident = _joined(qid, names, code, entities, index, by_qid, MINISTERS_KIND)
+            if post_of(position) not in HEADS or (position, code.country) in head_posts:
+                _held(posts, position, ident, code)  # a territory's premier is no head
         for ident in [e.id for e in entities.values() if e.kind == MINISTERS_KIND and
                       not e.aliases]:  # every name of theirs is someone else's
             del entities[ident]
-    return entities, index, _dated_surnames(entities, index)
+    if organisations_tsv is not None:
+        for names, code in organisations(organisations_tsv):
+            _organisation(names, code, entities, index)
+    dated = {(post, country) for post, country, *_ in posts}  # to the day: they win
+    posts = {p for p in posts | heads if p[2] in entities and (p in posts or p[:2] not in dated)}
+    return Knowledge(entities, index, _dated_surnames(entities, index), posts)
+
+
+def _held(posts: set[tuple[str, str, str, str, str]], position: str, ident: str,
+          code: Coded) -> None:
+    """A term in one of the posts a title names ("the president": ``posts.tsv``)."""
+    post = post_of(position)
+    if post is not None and code.country:
+        posts.add((post, code.country, ident, code.start, code.end))
+
+
+def organisations(path: Path) -> list[tuple[list[str], Coded]]:
+    """(names, code) of each organisation of the project's own table: its name, then its
+    aliases; country (or IGO, UNO, EUR, NGO, MNC, ISM) and sector, undated."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, country, sector = line.split("\t")
+        if sector not in GUIDE_SECTORS:
+            raise ValueError(f"{path.name}: {name}: no sector of the guide: {sector!r}")
+        names = [name, *(a.strip() for a in aliases.split("|") if a.strip())]
+        out.append((names, Coded(country, sector, "", "")))
+    return out
+
+
+def _organisation(names: list[str], code: Coded, entities: dict[str, Entity],
+                  index: dict[str, str]) -> None:
+    """One organisation of the table: the dictionaries' entity of the same name takes its
+    aliases (and its code, unless one of the entity's own codes is of the same country:
+    those may be dated); else a new entity. Every name of the table is the organisation's,
+    also where the dictionaries had given it to another entity."""
+    keys = list(dict.fromkeys(k for k in map(key, names) if k))
+    ident = index.get(keys[0])
+    if ident is not None and entities[ident].kind == ORGANISATIONS_KIND:
+        raise ValueError(f"{ORGANISATIONS.name}: {names[0]} is listed twice")
+    if ident is None:
+        ident = keys[0].replace(" ", "_")
+        if ident in entities:
+            ident = f"{ident}_{code.country}"
+        entities[ident] = Entity(ident, names[0], ORGANISATIONS_KIND, [code])
+    entity = entities[ident]
+    entity.name = names[0]  # as the table writes it ("BBC", not the dictionaries' "Bbc")
+    if not any(c.country == code.country for c in entity.codes):
+        entity.codes = [code]
+    entity.codes = [replace(c, sector=c.sector or code.sector) for c in entity.codes]
+    for k in keys:
+        before = index.get(k)
+        if before is not None and before != ident:
+            if entities[before].kind == ORGANISATIONS_KIND:
+                raise ValueError(f"{ORGANISATIONS.name}: {k} names two organisations")
+            entities[before].aliases.discard(k)
+        index[k] = ident
+        entity.aliases.add(k)
 
 
 def _dated_surnames(entities: dict[str, Entity], index: dict[str, str]) -> dict[str, str]:
@@ -343,19 +429,19 @@ def write_agents(table: dict[str, str], out: Path) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write(entities: dict[str, Entity], index: dict[str, str], dated: dict[str, str],
-          out: Path) -> None:
+def write(kb: Knowledge, out: Path) -> None:
     out.unlink(missing_ok=True)
     db = sqlite3.connect(out)
     db.executescript(SCHEMA)
     db.executemany("INSERT INTO entity VALUES (?, ?, ?)",
-                   sorted((e.id, e.name, e.kind) for e in entities.values()))
+                   sorted((e.id, e.name, e.kind) for e in kb.entities.values()))
     db.executemany("INSERT INTO code VALUES (?, ?, ?, ?, ?)",
                    sorted((e.id, c.country or "", c.sector or "", c.start, c.end)
-                          for e in entities.values() for c in e.codes
+                          for e in kb.entities.values() for c in e.codes
                           if c.country or c.sector))
-    db.executemany("INSERT INTO alias VALUES (?, ?)", sorted(index.items()))
-    db.executemany("INSERT INTO surname VALUES (?, ?)", sorted(dated.items()))
+    db.executemany("INSERT INTO alias VALUES (?, ?)", sorted(kb.index.items()))
+    db.executemany("INSERT INTO surname VALUES (?, ?)", sorted(kb.surnames.items()))
+    db.executemany("INSERT INTO post VALUES (?, ?, ?, ?, ?)", sorted(kb.posts))
     db.executemany("INSERT INTO source VALUES (?, ?, ?, ?)", SOURCES)
     db.commit()
     db.execute("VACUUM")
@@ -371,24 +457,24 @@ def main() -> int:
     if not folder.is_dir():
         print(f"build_actors: {folder} not found (the shared data is needed)", file=sys.stderr)
         return 2
-    entities, index, dated = knowledge(folder, LEADERS, MINISTERS)
+    kb = knowledge(folder, LEADERS, MINISTERS, ORGANISATIONS)
     titles = agents(shared_path("data", "ngec", "PLOVER_agents.txt"))
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             fresh, fresh_agents = Path(tmp) / OUT.name, Path(tmp) / AGENTS_OUT.name
-            write(entities, index, dated, fresh)
+            write(kb, fresh)
             write_agents(titles, fresh_agents)
             same = all(new.read_bytes() == old.read_bytes() if old.is_file() else False
                        for new, old in ((fresh, OUT), (fresh_agents, AGENTS_OUT)))
         print("up to date" if same else "stale: run scripts/build_actors.py")
         return 0 if same else 1
-    write(entities, index, dated, OUT)
+    write(kb, OUT)
     write_agents(titles, AGENTS_OUT)
     print(f"{len(titles)} titles and sector words → {AGENTS_OUT}")
-    kinds = Counter(e.kind for e in entities.values())
-    print(f"{len(entities)} entities ({dict(kinds)}), {len(index)} names, {len(dated)} "
-          f"surnames of members of governments → {OUT} "
-          f"({OUT.stat().st_size // 1024} KiB)")
+    kinds = Counter(e.kind for e in kb.entities.values())
+    print(f"{len(kb.entities)} entities ({dict(kinds)}), {len(kb.index)} names, "
+          f"{len(kb.surnames)} surnames of members of governments, {len(kb.posts)} terms in "
+          f"posts a title names → {OUT} ({OUT.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -22,7 +22,8 @@ EXPECTED: dict[str, tuple[str, str, str, str]] = {
     "citing": ("COERCE", "VNM", "CHN", "Quang Ngai Border Guard Command"),
     "telegram": ("ASSAULT", "RUS", "UKR", "Petro Marchuk"),
     "scoop": ("COERCE", "GBR", "GBR", "Northern Chronicle"),
-    "statement-via-agency": ("COERCE", "BLR", "POL", "KGB"),
+    "statement-via-agency": ("COERCE", "BLR", "POL",
+                             "State Security Committee of the Republic of Belarus"),  # KGB
     "tweet": ("AID", "NOR", "UKR", "Taras Hlibenko"),
     "spokesperson": ("SANCTION", "RUS", "EST", "Estonian Foreign Ministry"),
     "wire-copy": ("ASSAULT", "SDN", "SDN", "Nile Wire"),

@@ -124,6 +124,43 @@ def test_aliases_resolve_to_one_actor(nlp: Language) -> None:
     assert by_text["Putin"].country == "RUS"
 
 
+def test_organisations_are_known_by_their_names_and_aliases() -> None:
+    def code(name: str) -> tuple[str | None, str | None]:
+        entry = dictionaries.lookup(name)
+        assert entry is not None, name
+        coded = entry.at("2020-01-01")
+        assert coded is not None
+        return coded.country, coded.sector
+
+    assert code("Bundeswehr") == ("DEU", "MIL")
+    assert code("the RCMP") == code("Royal Canadian Mounted Police") == ("CAN", "COP")
+    assert code("Hashd al-Shaabi") == code("Popular Mobilization Forces") == ("IRQ", "UAF")
+    assert code("Ansar Allah")[0] == "YEM"  # the table's, over the dictionaries' Lebanon
+    assert code("Taliban") == ("AFG", "REB")  # the dictionaries' own code of that country
+
+
+def test_a_title_alone_is_who_held_the_post_then(nlp: Language) -> None:
+    assert dictionaries.post_of("Iran's foreign minister") == "foreign minister"
+    assert dictionaries.post_of("the US secretary of state") == "foreign minister"
+    assert dictionaries.post_of("Deputy Prime Minister") is None
+    assert dictionaries.post_of("the vice-president") is None
+    may = dictionaries.holder("prime minister", "GBR", "2019-03-01")
+    johnson = dictionaries.holder("prime minister", "GBR", "2019-09-01")
+    assert may is not None and may[0].label == "Theresa May"
+    assert johnson is not None and johnson[0].label == "Boris Johnson"
+    assert dictionaries.holder("president", "USA", None) is None  # no date, nobody
+
+    def actors(text: str, published: str) -> set[tuple[str | None, str | None]]:
+        (record,) = run([Document("d", "article", text, published=published)], nlp)
+        assert isinstance(record, ArticleRecord)
+        return {(a.name, a.country) for e in record.events for a in e.actors}
+
+    text = "The Turkish president accused Washington of backing terrorists."
+    assert actors(text, "2018-06-01") == {("Recep Tayyip Erdoğan", "TUR")}
+    text = "The Turkish vice president accused Washington of backing terrorists."
+    assert actors(text, "2018-06-01") == {(None, "TUR")}
+
+
 def test_a_country_is_the_gazetteers_not_the_knowledge_bases(nlp: Language) -> None:
     text = "Iranian-backed militias in Iraq attacked a convoy near Basra."
     (record,) = run([Document("d", "article", text)], nlp)

@@ -165,15 +165,48 @@ def _shipped() -> ReadOnlyFile:
 
 @cache
 def _known(name: str, table: Literal["alias", "surname"] = "alias") -> Entry | None:
+    found = _shipped().rows(f"SELECT entity FROM {table} WHERE key = ?", (name,))
+    return _entity(str(found[0][0])) if found else None
+
+
+@cache
+def _entity(ident: str) -> Entry | None:
     db = _shipped()
-    found = db.rows(f"SELECT id, name FROM {table} JOIN entity ON id = entity WHERE key = ?",
-                    (name,))
+    found = db.rows("SELECT name FROM entity WHERE id = ?", (ident,))
     if not found:
         return None
-    ident, label = (str(v) for v in found[0])
     codes = db.rows("SELECT country, sector, start, end FROM code WHERE entity = ?", (ident,))
     return Entry(ident, tuple(Coded(str(c) or None, str(s) or None, str(b), str(e))
-                              for c, s, b, e in codes), label)
+                              for c, s, b, e in codes), str(found[0][0]))
+
+
+@cache
+def _posts() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), post) for pattern, post in read_table("posts.tsv"))
+
+
+def post_of(title: str) -> str | None:
+    """The post a title or a post's name names ("Iran's foreign minister", "Minister of
+    Foreign Affairs" → "foreign minister"; "the vice president" → None): ``posts.tsv``."""
+    words = " ".join(title.lower().replace("’", "'").split())
+    for pattern, post in _posts():
+        if pattern.search(words):
+            return None if post == "-" else post
+    return None
+
+
+def holder(post: str, country: str, published: str | None) -> tuple[Entry, Coded] | None:
+    """Who held a country's post ("president", "foreign minister") on the publication
+    date, by the knowledge base's ``post`` table, with the code they held then."""
+    day = (published or "").replace("-", "")[:8]
+    if not day:
+        return None
+    terms = _shipped().rows("SELECT start, entity FROM post WHERE post = ? AND country = ? AND "
+                            "start <= ? AND (end = '' OR ? <= end)", (post, country, day, day))
+    entry = _entity(str(max(terms)[1])) if terms else None  # the latest to take it up
+    coded = entry.held(published) if entry is not None else None
+    return (entry, coded) if entry is not None and coded is not None and \
+        coded.country == country else None
 
 
 def lookup(name: str) -> Entry | None:

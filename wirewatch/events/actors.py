@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from wirewatch.dictionaries import in_office, lookup
+from wirewatch.dictionaries import holder, in_office, lookup, post_of
 from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.lexicon import sectors
+from wirewatch.events.naming import of_country
 from wirewatch.events.phrases import (
     ANAPHORS,
     TEXT_SKIP,
@@ -29,7 +30,15 @@ from wirewatch.events.phrases import (
     text_indices,
 )
 from wirewatch.events.tree import Parse
-from wirewatch.gazetteer import NON_STATE, country_name, country_of, name_key, place_of
+from wirewatch.gazetteer import (
+    NON_STATE,
+    CountryMatch,
+    country_name,
+    country_of,
+    demonym_of,
+    name_key,
+    place_of,
+)
 from wirewatch.records import Actor, Entity, Place
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -42,6 +51,9 @@ BODIES = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO"}
 ARMED = frozenset({"MIL", "COP", "JUD"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG"})
+# the head words of titles that name one post ("the president", "the foreign minister")
+TITLES = frozenset({"president", "minister", "secretary", "chancellor", "premier", "king",
+                    "queen", "monarch", "emir", "sultan"})
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
                        "tens".split())
@@ -137,6 +149,9 @@ class ActorResolver:
         if country is None and not abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
         owned = anaphor_owner(p, head) is not None  # "its state"
+        held = None if name or known else self._holder(head, indices, country)
+        if held is not None:  # "the president": who held the post then
+            known, name, sector = held, held.name, sector or held.sector
         if name is None and (own.label == "PERSON" if own else tok.pos == "PROPN"):
             name = p.text(sorted(j for j in p.subtree(head, skip=TEXT_SKIP | {"det", "amod"})
                                  if p.tokens[j].pos == "PROPN") or [head])
@@ -195,11 +210,21 @@ class ActorResolver:
     def _known(self, head: int, text: str) -> Known | None:
         """What the actor knowledge base says about a named person or group (countries,
         their people and capitals are the gazetteer's: "Iranian-backed" is not Iran); a
-        member of a government by surname alone while in office ("Tillerson" in 2017)."""
+        member of a government by surname alone while in office ("Tillerson" in 2017); a
+        name the article gave a known body before ("the KGB" after "Belarus's KGB")."""
         ent = self.p.ent_at[head]
-        forms = ([ent.text] if ent is not None and ent.label in NAMED else []) + [text]
+        said = self.memory.names.get(name_key(ent.text)) if ent is not None else None
+        if said is not None and said.id is not None and said.name and said.country:
+            return Known(said.id, said.name, said.country, said.sector)
+        forms = [text]
+        if ent is not None and ent.label in NAMED:  # "Belarus's KGB": the Belarusian KGB;
+            forms = [of_country(self.p, ent.start, ent.text), ent.text, *forms]  # "the KGB"
+            if ent.label == "ORG" and self.focal:  # in a story about Belarus: the same
+                forms.append(f"{demonym_of(self.focal)} {name_key(ent.text)}")
         forms += [self.p.text(run) for run in named_modifiers(self.p, head)]  # "Hashd
         for form in forms:                                                   # fighters"
+            if form.islower():  # "the guardian of the child" is no newspaper
+                continue
             entry = lookup(name_key(form)) if country_of(form) is None else None
             coded = entry.at(self.p.ann.article.published) if entry is not None else None
             if entry is not None and coded is not None and coded.country:
@@ -212,6 +237,21 @@ class ActorResolver:
                              held[1].sector)
         return None
 
+    def _holder(self, head: int, indices: list[int], country: str | None) -> Known | None:
+        """Who held the post a title names ("the president", "Iran's foreign minister")
+        in the country on the article's date, by the knowledge base."""
+        tok = self.p.tokens[head]
+        if self.p.lemma(head) not in TITLES or tok.tag in ("NNS", "NNPS") or \
+                country is None or country in NON_STATE:
+            return None
+        start, _ = self.p.span([i for i in indices if i <= head])
+        post = post_of(self.p.body[start:tok.idx + len(tok.text)])
+        held = holder(post, country, self.p.ann.article.published) if post else None
+        if held is None:
+            return None
+        entry, coded = held
+        return Known(entry.id.strip("_"), entry.label, country, coded.sector)
+
     def _read(self, head: int, indices: list[int]) -> tuple[str | None, str | None, str | None,
                                                           list[str]]:
         """(country, sector, name, inferred) from the words of the phrase itself."""
@@ -219,8 +259,7 @@ class ActorResolver:
         found: dict[str, tuple[str, str | None]] = {}  # role → (country, sector)
         name: str | None = None
         seen_ents = set()
-        run = proper_run(p, head, indices)  # "Islamic State", tagged as two entities
-        named = country_of(p.text(run)) if len(run) > 1 else None
+        named = self._named_group(head, indices)
         if named is not None:
             found["head"] = (named.code, named.sector)
         for i in indices:
@@ -264,6 +303,17 @@ class ActorResolver:
                     name = country_name(country)
                 return country, sector, name, []
         return None, None, name, []
+
+    def _named_group(self, head: int, indices: list[int]) -> CountryMatch | None:
+        """A state or group several proper nouns name together: "Islamic State", tagged as
+        two entities; "Islamic State" of "Islamic State militants" (the group's fighters;
+        one word alone is no group: "Syria decision")."""
+        p = self.p
+        for run in [proper_run(p, head, indices), *named_modifiers(p, head)]:
+            named = country_of(p.text(run)) if len(run) > 1 else None
+            if named is not None:
+                return named
+        return None
 
     def _entity_country(self, ent: Entity) -> tuple[str, str | None] | None:
         """(country, sector) a named entity in a phrase stands for: what the text said of

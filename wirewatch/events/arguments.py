@@ -93,8 +93,11 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
     subjpass = p.child(i, "nsubjpass")
     agent = next((obj for prep, obj in p.preps(i) if prep == "by" and
                   any(p.tokens[c].dep == "agent" for c in p.kids[i])), None)
-    if subj is not None and p.tokens[subj].lower_text in RELATIVE and tok.dep == "relcl":
-        subj = tok.head
+    if tok.dep == "relcl":  # "civilians who were kidnapped": the civilians
+        if subj is not None and p.tokens[subj].lower_text in RELATIVE:
+            subj = tok.head
+        if subjpass is not None and p.tokens[subjpass].lower_text in RELATIVE:
+            subjpass = tok.head
     if subj is None and subjpass is None and tok.dep == "conj":
         shared = p.child(tok.head, "nsubjpass", "nsubj")  # "was arrested and later
         if passive:                                        # returned to jail"
@@ -138,8 +141,9 @@ def _by_prepositions(p: Parse, i: int, trig: Trigger, r: Roles) -> None:
         role = PREP_ROLES.get(trig.frame, {}).get(prep)
         if trig.frame == "give" and prep == "for" and _animate(p, obj):
             role = "recipients"  # "shipped for the army"
-        if prep in TYPE_PREPS.get(trig.event_type, ()) and _animate(p, obj):
-            role = "recipients"  # "apologized to Brazil"
+        if (prep in TYPE_PREPS.get(trig.event_type, ()) or (
+                trig.frame == "recip" and prep == "to")) and _animate(p, obj):
+            role = "recipients"  # "apologized to Brazil", "talked to Erdoğan"
         if role == "actors":
             _add(p, r.actors, obj)
         elif role == "recipients":
@@ -178,6 +182,9 @@ def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
                     _add(p, r.recipients, p.subject(c))
     for c in p.children(i, "xcomp"):
         dobj = p.child(c, "dobj")
+        if dobj is None:  # "to allow UN planes to land", read as a clause of its own
+            dobj = next((p.child(k, "nsubj") for k in p.children(c, "ccomp") if any(
+                p.tokens[a].lower_text == "to" for a in p.children(k, "aux"))), None)
         _add(p, r.recipients, dobj)
         for j in [c, *(p.subtree(dobj, skip=("relcl", "acl")) if dobj is not None else [])]:
             for prep, obj in p.preps(j):  # "to provide aid for X", "to lift sanctions on X"

@@ -263,7 +263,9 @@ class Attributor:
         for i in indices:
             ent = self.p.ent_at[i]
             if ent is not None and ent.label == "ORG" and ent.end - 1 == i:
-                return of_country(self.p, ent.start, strip_the(ent.text))
+                body = self.actors.resolve(i)  # as the knowledge base names it, if known
+                return body.name if body is not None and body.id and body.name else \
+                    of_country(self.p, ent.start, strip_the(ent.text))
         return None
 
     def _outlet_name(self, indices: list[int], first: str, name: str | None) -> str | None:
