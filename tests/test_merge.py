@@ -58,6 +58,9 @@ def test_an_undated_report_speaks_of_the_weeks_before_its_publication() -> None:
     assert dates_agree(None, None, "2026-03-26", "2026-03-02")
     assert not dates_agree(None, None, "2026-03-26", "2017-06-01")
     assert dates_agree(None, "2025-11-02")  # nothing to go on: it may be any day
+    # a report a year later that dates the happening within the undated one's weeks
+    assert not dates_agree(None, "2018-02-17", "2018-03-10", "2019-02-17")
+    assert dates_agree(None, "2018-02-17", "2018-03-10", "2018-03-20")
 
 
 def test_a_month_or_a_year_is_its_days_not_any_day() -> None:

@@ -23,6 +23,9 @@ from wirewatch.records import Actor, EventMention
 
 DATE_SLACK = 3  # days: reports of one event may date it a day or two apart
 UNDATED_WINDOW = 30  # days before its publication that an undated report may speak of
+# days between the publications of an undated report and another of the same event: more
+# apart, only dates the texts give can tell that they speak of one happening
+UNDATED_SPAN = 45
 _THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -81,7 +84,12 @@ def dates_agree(a: str | None, b: str | None, published_a: str | None = None,
 def _undated_agree(a: str | None, b: str | None, published_a: str | None,
                    published_b: str | None) -> bool:
     """Does an undated mention agree with another? Each is read as a span of days: its day
-    when it has one, else the window before its publication."""
+    when it has one, else the window before its publication; and the two were published
+    within ``UNDATED_SPAN`` days of each other (a report a year later that dates the
+    happening is no evidence that an undated one spoke of it)."""
+    pa, pb = _day((published_a or "")[:10]), _day((published_b or "")[:10])
+    if pa is not None and pb is not None and abs((pa - pb).days) > UNDATED_SPAN:
+        return False
     span_a, span_b = _span(a, published_a), _span(b, published_b)
     if span_a is None or span_b is None:
         return True
