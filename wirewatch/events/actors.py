@@ -219,8 +219,9 @@ class ActorResolver:
         forms = [text]
         if ent is not None and ent.label in NAMED:  # "Belarus's KGB": the Belarusian KGB;
             forms = [of_country(self.p, ent.start, ent.text), ent.text, *forms]  # "the KGB"
-            if ent.label == "ORG" and self.focal:  # in a story about Belarus: the same
-                forms.append(f"{demonym_of(self.focal)} {name_key(ent.text)}")
+            adjective = demonym_of(self.focal) if ent.label == "ORG" and self.focal else None
+            if adjective:  # in a story about Belarus: the same
+                forms.append(f"{adjective} {name_key(ent.text)}")
         forms += [self.p.text(run) for run in named_modifiers(self.p, head)]  # "Hashd
         for form in forms:                                                   # fighters"
             if form.islower():  # "the guardian of the child" is no newspaper
