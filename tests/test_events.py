@@ -37,6 +37,8 @@ def countries(actors: list[Any]) -> set[str | None]:
     ("France praised Morocco for its help in the rescue.", "SUPPORT", "FRA", "MAR"),
     ("The Colombian government eased restrictions on opposition parties.", "CONCEDE", "COL",
      None),
+    ("The Egyptian president pardoned 300 prisoners.", "CONCEDE", "EGY", None),  # PLOVER
+    ("Somali pirates hijacked a Greek tanker.", "ASSAULT", "SOM", "GRC"),  # manual's words
     ("Norway and Sweden cooperated on border security.", "COOPERATE", "NOR", None),
     ("Japan sent 200 tonnes of rice to North Korea.", "AID", "JPN", "PRK"),
     ("Israel released 30 Palestinian prisoners on Sunday.", "RETREAT", "ISR", "PSE"),
