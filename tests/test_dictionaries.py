@@ -139,6 +139,16 @@ def test_organisations_are_known_by_their_names_and_aliases() -> None:
     assert code("Taliban") == ("AFG", "REB")  # the dictionaries' own code of that country
 
 
+def test_a_group_named_before_its_members_is_theirs(nlp: Language) -> None:
+    def actor(text: str) -> set[tuple[str | None, str | None]]:
+        (record,) = run([Document("d", "article", text, published="2017-06-01")], nlp)
+        assert isinstance(record, ArticleRecord)
+        return {(a.country, a.sector) for e in record.events for a in e.actors}
+
+    assert actor("Hashd al-Shaabi fighters attacked the town.") == {("IRQ", "UAF")}
+    assert actor("Islamic State militants attacked the town.") == {("ISM", "REB")}
+
+
 def test_a_title_alone_is_who_held_the_post_then(nlp: Language) -> None:
     assert dictionaries.post_of("Iran's foreign minister") == "foreign minister"
     assert dictionaries.post_of("the US secretary of state") == "foreign minister"

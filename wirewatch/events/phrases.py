@@ -110,11 +110,24 @@ def exact_count(p: Parse, head: int) -> int | None:
 
 
 def named_modifiers(p: Parse, head: int) -> list[list[int]]:
-    """Runs of proper nouns compounded onto a common noun ("Boko Haram" of "Boko Haram
-    gunmen"): the group the people belong to."""
+    """Runs of proper nouns before a common noun ("Boko Haram" of "Boko Haram gunmen",
+    "Hashd al-Shaabi" of "Hashd al-Shaabi fighters") or compounded onto it: the group the
+    people belong to."""
     if p.tokens[head].pos == "PROPN":
         return []
     runs: list[list[int]] = []
+    inside = set(p.subtree(head))
+    before: list[int] = []  # the words right before the head: "Hashd al-Shaabi fighters"
+    j = head - 1
+    while j in inside and p.tokens[j].pos != "DET" and (
+            p.tokens[j].pos == "PROPN" or p.tokens[j].text in ("-", "–") or
+            p.tokens[j].text[:1].isupper()):
+        before.insert(0, j)
+        j -= 1
+    while before and not p.tokens[before[0]].text[:1].isupper():
+        before.pop(0)
+    if before and any(p.tokens[k].pos == "PROPN" or p.ent_at[k] is not None for k in before):
+        runs.append(before)
     for c in sorted(p.children(head, "compound")):
         if p.tokens[c].pos != "PROPN":
             continue
