@@ -317,14 +317,17 @@ def organisations(path: Path) -> list[tuple[list[str], Coded]]:
 
 def _organisation(names: list[str], code: Coded, entities: dict[str, Entity],
                   index: dict[str, str]) -> None:
-    """One organisation of the table: the dictionaries' entity of the same name takes its
-    aliases (and its code, unless one of the entity's own codes is of the same country:
-    those may be dated); else a new entity. Every name of the table is the organisation's,
+    """One organisation of the table: the dictionaries' entity of the same name (one that
+    the table names by the entity's own name) takes its aliases (and its code, unless one
+    of the entity's own codes is of the same country: those may be dated); else a new
+    entity. Every name of the table is the organisation's,
     also where the dictionaries had given it to another entity."""
     keys = list(dict.fromkeys(k for k in map(key, names) if k))
     ident = index.get(keys[0])
     if ident is not None and entities[ident].kind == ORGANISATIONS_KIND:
         raise ValueError(f"{ORGANISATIONS.name}: {names[0]} is listed twice")
+    if ident is not None and key(entities[ident].name) not in keys:
+        ident = None  # an alias of another entity ("JCS" of the dictionaries' US military)
     if ident is None:
         ident = keys[0].replace(" ", "_")
         if ident in entities:
