@@ -81,6 +81,13 @@ def test_shipped_knowledge_base_knows_ministers_between_2014_and_2021() -> None:
     assert speaker is not None and (speaker.at("2020-01-01") or speaker.codes[0]).sector == "LEG"
 
 
+def test_transliterations_that_differ_in_their_endings_are_one_name() -> None:
+    zelensky = dictionaries.lookup("Zelensky")
+    assert zelensky is not None and zelensky == dictionaries.lookup("Zelenskyy")
+    assert dictionaries.lookup("Sergei Lavrov") == dictionaries.lookup("Sergey Lavrov")
+    assert dictionaries.key("Wei") == "WEI" and dictionaries.key("Yi") == "YI"  # too short
+
+
 def test_a_person_is_known_by_the_other_forms_of_a_given_name() -> None:
     mattis = dictionaries.lookup("Jim Mattis")
     assert mattis is not None and mattis == dictionaries.lookup("James Mattis")

@@ -65,16 +65,23 @@ class Entry:
         return max(held, key=lambda c: c.start) if held else None
 
 
+# the endings that transliterations of one name differ in ("Zelenskyy", "Zelenskyi",
+# "Zelensky"; "Dmitriy", "Dmitry"; "Sergei", "Sergey"), folded to one
+_ENDINGS = re.compile(r"(?<=\w\w)(YY|YI|IY|EI)$")
+_FOLDED = {"YY": "Y", "YI": "Y", "IY": "Y", "EI": "EY"}
+
+
 def key(name: str) -> str:
     """A name as dictionaries and texts are matched: upper case without accents, words split
-    on _, - or space, no article, no possessive ("Erdoğan’s" → "ERDOGAN", "Kim Jong-un" →
-    "KIM JONG UN")."""
+    on _, - or space, no article, no possessive, transliterated endings folded ("Erdoğan’s"
+    → "ERDOGAN", "Kim Jong-un" → "KIM JONG UN", "Zelenskyy" → "ZELENSKY")."""
     folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     words = re.sub(r"[_\s-]+", " ", folded).strip(" .").upper().split()
     if words and words[-1].endswith("'S"):
         words[-1] = words[-1][:-2]
-    return " ".join(w for w in words if w not in ("THE",))
+    return " ".join(_ENDINGS.sub(lambda m: _FOLDED[m.group(1)], w) for w in words
+                    if w not in ("THE",))
 
 
 def _date(text: str) -> str:
