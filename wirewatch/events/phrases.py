@@ -129,13 +129,9 @@ def named_modifiers(p: Parse, head: int) -> list[list[int]]:
     if before and any(p.tokens[k].pos == "PROPN" or p.ent_at[k] is not None for k in before):
         runs.append(before)
     for c in sorted(p.children(head, "compound")):
-        if p.tokens[c].pos != "PROPN":
-            continue
-        words = p.subtree(c)  # "Islamic State" of "Islamic State militants": a capital
-        named = sorted(j for j in words if p.tokens[j].text[:1].isupper())  # adjective too
-        proper = sorted(j for j in words if p.tokens[j].pos == "PROPN" or
-                        p.tokens[j].text == "-")
-        for run in (named, proper):
-            if run and run == list(range(run[0], run[-1] + 1)) and run not in runs:
-                runs.append(run)
+        run = sorted(j for j in p.subtree(c) if p.tokens[j].pos == "PROPN" or
+                     p.tokens[j].text == "-")
+        if run and p.tokens[c].pos == "PROPN" and run == list(range(run[0], run[-1] + 1)) \
+                and run not in runs:
+            runs.append(run)
     return runs
