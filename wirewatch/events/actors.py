@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from wirewatch.dictionaries import holder, in_office, lookup, post_of
+from wirewatch.dictionaries import Coded, Entry, holder, in_office, lookup, post_of
 from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.lexicon import sectors
@@ -65,6 +65,11 @@ class Known:
     name: str
     country: str
     sector: str | None
+
+    @classmethod
+    def of(cls, entry: Entry, coded: Coded, country: str) -> Known:
+        """A knowledge-base entry with the code that holds for the article."""
+        return cls(entry.id.strip("_"), entry.label, country, coded.sector)
 
 
 class ActorResolver:
@@ -229,13 +234,12 @@ class ActorResolver:
             entry = lookup(name_key(form)) if country_of(form) is None else None
             coded = entry.at(self.p.ann.article.published) if entry is not None else None
             if entry is not None and coded is not None and coded.country:
-                return Known(entry.id.strip("_"), entry.label, coded.country, coded.sector)
+                return Known.of(entry, coded, coded.country)
         if ent is not None and ent.label in ("PERSON", "ORG") and len(ent.text.split()) == 1:
             # "Tillerson" (the tagger may read a lone surname as an organisation)
             held = in_office(ent.text, self.p.ann.article.published)
             if held is not None and held[1].country is not None:
-                return Known(held[0].id.strip("_"), held[0].label, held[1].country,
-                             held[1].sector)
+                return Known.of(*held, held[1].country)
         return None
 
     def _holder(self, head: int, indices: list[int], country: str | None) -> Known | None:
@@ -248,10 +252,7 @@ class ActorResolver:
         start, _ = self.p.span([i for i in indices if i <= head])
         post = post_of(self.p.body[start:tok.idx + len(tok.text)])
         held = holder(post, country, self.p.ann.article.published) if post else None
-        if held is None:
-            return None
-        entry, coded = held
-        return Known(entry.id.strip("_"), entry.label, country, coded.sector)
+        return Known.of(*held, country) if held is not None else None
 
     def _read(self, head: int, indices: list[int]) -> tuple[str | None, str | None, str | None,
                                                           list[str]]:
