@@ -9,6 +9,7 @@ lemmatizer and NER can be used instead: pass its name or path, or set
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,30 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
     return doc
+
+
+# a stem whose last vowel is single and short ("rap", "stag", "fin", "hop"): its -ed and -ing
+# forms double the consonant ("rapped"); undoubled ("raped") they are the stem and a silent e
+_SHORT_STEM = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+
+
+@Language.factory("wirewatch_lemmas")
+def silent_e(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The rule lemmatizer reads "raped", "staged", "fined", "hoped" as "rap", "stag",
+    "fin", "hop" (both stems are verbs it knows; it keeps the last rule's). English spelling
+    settles it: those stems would have doubled their consonant, so the verb is "rape"."""
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    verbs = frozenset(lookups.get_table("lemma_index", {}).get("verb", ()))
+
+    def lemmas(doc: Doc) -> Doc:
+        for tok in doc:
+            lemma, word = tok.lemma_, tok.lower_
+            if tok.pos_ == "VERB" and _SHORT_STEM.search(lemma) and lemma + "e" in verbs \
+                    and word in (lemma + "ed", lemma + "ing"):
+                tok.lemma_ = lemma + "e"
+        return doc
+
+    return lemmas
 
 
 def _no_rules() -> Callable[[Language], Tokenizer]:
@@ -74,6 +99,8 @@ def _load_model(name: str | None) -> Language:
         if missing:
             raise WirewatchError(f"model {candidate!r} lacks the components {missing}")
         nlp.add_pipe("wirewatch_paragraphs", before="parser")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("wirewatch_lemmas", after="lemmatizer")
         return nlp
     raise WirewatchError(
         f"language model {wanted!r} is not installed; install the pinned lock file "
