@@ -464,3 +464,27 @@ def test_records_are_immutable_after_extraction(nlp: Language) -> None:
     with pytest.raises(FrozenInstanceError):
         event.event_type = "ASSAULT"  # type: ignore[misc]
     assert isinstance(event.actors[0].inferred, tuple)
+
+
+def test_what_of_names_on_an_event_noun(nlp: Language) -> None:
+    """"the killing of X": X is done to; "the resignation of X", "the demands of X": X
+    does it; an event the main clause only follows is not its subject's act."""
+    quit_ = one(nlp, "The resignation of the Peruvian interior minister was announced on "
+                "Friday.", "RETREAT")
+    assert [a.text for a in quit_.actors] == ["the Peruvian interior minister"]
+    assert quit_.recipients == []
+    asked = one(nlp, "The government is studying the demands of the Chilean truckers.",
+                "REQUEST")
+    assert countries(asked.actors) == {"CHL"} and asked.recipients == []
+    held = one(nlp, "Bangladeshi students were furious after the arrest of their leader.",
+               "COERCE")
+    assert held.actors == [] and [a.text for a in held.recipients] == ["their leader"]
+
+
+def test_a_name_the_parse_cut_up_is_the_knowledge_base_s(nlp: Language) -> None:
+    """"Doctors Without Borders" read as a noun and a prepositional phrase is still the
+    medical charity, not some doctors."""
+    said = one(nlp, "Doctors Without Borders condemned the bombing of a clinic in Yemen.",
+               "ACCUSE")
+    assert [(a.name, a.country, a.sector) for a in said.actors] == \
+        [("Doctors Without Borders", "NGO", "NGO")]

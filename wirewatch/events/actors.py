@@ -22,6 +22,7 @@ from wirewatch.events.phrases import (
     anaphor_owner,
     anaphor_place,
     behind_preposition,
+    capitalised_run,
     exact_count,
     named_modifiers,
     not_own,
@@ -130,6 +131,9 @@ class ActorResolver:
                     start, end = p.span(text_indices(p, head) + text_indices(p, obj))
                     return replace(inner, text=p.body[start:end], start=start, end=end)
         indices = text_indices(p, head)
+        whole = self._cut_name(head, indices)
+        if whole is not None:
+            return whole
         start, end = p.span(indices)
         text = p.body[start:end]
         country, sector, name, inferred = self._read(head, indices)
@@ -142,11 +146,7 @@ class ActorResolver:
             sector = sector or known.sector
         if country is None:
             country = self._affiliation(head)
-        for appos in p.children(head, "appos"):  # "Ana Ruiz, a Mexican lawyer"; "Kenzo
-            said = self._read(appos, text_indices(p, appos))  # Oshima, the UN envoy":
-            if said[0] is not None and (country is None or said[0] in NON_STATE):
-                country, sector = said[0], sector or said[1]  # an official acts for the body
-                break
+        country, sector = self._appositive(head, country, sector)
         if sector is None:
             sector = self._sector(head)
         if country in BODIES and sector not in ARMED:  # "UNICEF", "the EU", "Oxfam": the body
@@ -229,18 +229,48 @@ class ActorResolver:
                 forms.append(f"{adjective} {name_key(ent.text)}")
         forms += [self.p.text(run) for run in named_modifiers(self.p, head)]  # "Hashd
         for form in forms:                                                   # fighters"
-            if form.islower():  # "the guardian of the child" is no newspaper
-                continue
-            entry = lookup(name_key(form)) if country_of(form) is None else None
-            coded = entry.at(self.p.ann.article.published) if entry is not None else None
-            if entry is not None and coded is not None and coded.country:
-                return Known.of(entry, coded, coded.country)
+            found = self._named(form)
+            if found is not None:
+                return found
         if ent is not None and ent.label in ("PERSON", "ORG") and len(ent.text.split()) == 1:
             # "Tillerson" (the tagger may read a lone surname as an organisation)
             held = in_office(ent.text, self.p.ann.article.published)
             if held is not None and held[1].country is not None:
                 return Known.of(*held, held[1].country)
         return None
+
+    def _appositive(self, head: int, country: str | None, sector: str | None
+                    ) -> tuple[str | None, str | None]:
+        """What an apposition says of a party: "Ana Ruiz, a Mexican lawyer"; "Kenzo Oshima,
+        the UN envoy" (an official acts for the body)."""
+        for appos in self.p.children(head, "appos"):
+            said = self._read(appos, text_indices(self.p, appos))
+            if said[0] is not None and (country is None or said[0] in NON_STATE):
+                return said[0], sector or said[1]
+        return country, sector
+
+    def _cut_name(self, head: int, indices: list[int]) -> Actor | None:
+        """A name the knowledge base knows that the parse cut up ("Doctors Without
+        Borders" read as some doctors): the capitalised words around the head, where they
+        run past its phrase."""
+        run = capitalised_run(self.p, head)
+        whole = self._named(self.p.text(run)) if not set(run) <= set(indices) else None
+        if whole is None:
+            return None
+        start, end = self.p.span(run)
+        return Actor(text=self.p.body[start:end], name=whole.name, country=whole.country,
+                     sector=whole.sector, start=start, end=end, id=whole.id)
+
+    def _named(self, form: str) -> Known | None:
+        """The knowledge base's entry for a name, with the code that held on the article's
+        date (a country, its people and capitals are the gazetteer's)."""
+        if form.islower():  # "the guardian of the child" is no newspaper
+            return None
+        entry = lookup(name_key(form)) if country_of(form) is None else None
+        coded = entry.at(self.p.ann.article.published) if entry is not None else None
+        if entry is None or coded is None or not coded.country:
+            return None
+        return Known.of(entry, coded, coded.country)
 
     def _holder(self, head: int, indices: list[int], country: str | None) -> Known | None:
         """Who held the post a title names ("the president", "Iran's foreign minister")

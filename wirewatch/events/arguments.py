@@ -34,6 +34,14 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "SUPPORT": frozenset({"to"}), "CONCEDE": frozenset({"to"}),
     "SANCTION": frozenset({"to", "for", "with"}), "REJECT": frozenset({"to", "for", "with"}),
 }
+# what "of" names on an event noun, by frame: its doer ("the demands of protesters", "the
+# deployment of troops"), what moves or is given ("the withdrawal of US troops", "the
+# delivery of arms"), else whom it is done to ("the killing of X")
+OF_ROLES = {"ask": "actors", "deploy": "actors", "leave": "things", "give": "things"}
+# an event noun on a verb through these is no act of the verb's subject ("X responded after
+# the resignation of Y")
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "following", "despite", "amid",
+                                "over", "until"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
                             "around"})
 # which role the object of a preposition on a verb trigger plays, frame by frame
@@ -217,12 +225,15 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     if verb is not None and p.tokens[i].dep == "pobj" and head.lower_text == "under" and \
             not r.recipients:  # "placed X under arrest", "X was put under investigation"
         _add(p, r.recipients, p.child(verb, "dobj", "nsubjpass"))
-    if not r.actors and verb is not None and not is_event_verb(p, verb):
+    if not r.actors and verb is not None and not is_event_verb(p, verb) and \
+            head.lower_text not in CIRCUMSTANCE_PREPS:
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
             _add(p, r.actors, controller(p, verb))
         elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE:
             _add(p, r.actors, direct)
+    if not r.actors and trig.frame == "leave":  # "the resignation of X": X goes
+        r.actors.extend(r.things)
     if not r.recipients and trig.event_type in CONTENT_TYPES:  # "its demand that X resign"
         _content_parties(p, i, trig.event_type, r)
     if trig.frame == "give" and not r.things and verb is not None:
@@ -240,8 +251,7 @@ def _noun_preposition(p: Parse, trig: Trigger, r: Roles, prep: str, obj: int) ->
             prep == "for" and _animate(p, obj)):
         _add(p, r.recipients, obj)
     elif prep == "of":
-        _add(p, r.things if trig.frame == "give" else
-             r.actors if trig.frame == "deploy" else r.recipients, obj)
+        _add(p, getattr(r, OF_ROLES.get(trig.frame, "recipients")), obj)
     elif prep == "with":
         (r.actors if trig.frame == "recip" else r.scope).extend(
             [obj] if trig.frame == "recip" else p.subtree(obj))

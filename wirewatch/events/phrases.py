@@ -135,3 +135,34 @@ def named_modifiers(p: Parse, head: int) -> list[list[int]]:
                 and run not in runs:
             runs.append(run)
     return runs
+
+
+# small words a name may hold between its capitalised ones ("Save the Children", "Doctors
+# Without Borders" is all capitalised, "Hizb ut-Tahrir", "Banco de la Nación")
+NAME_LINKS = frozenset({"the", "of", "for", "and", "de", "del", "la", "al", "el", "ut", "&",
+                        "'s", "’s"})
+
+
+def capitalised_run(p: Parse, head: int) -> list[int]:
+    """The capitalised words around a head, with the small words between them, within its
+    sentence: a name the tagger may have cut up ("Doctors Without Borders" parsed as a
+    noun and a prepositional phrase, "Save the Children" as a verb and its object); none
+    for a word alone."""
+    sent = p.sentence(head)
+
+    def inside(j: int) -> bool:
+        word = p.tokens[j].text
+        return word[:1].isupper() or word in NAME_LINKS
+
+    if not p.tokens[head].text[:1].isupper():
+        return []
+    lo = hi = head
+    while lo - 1 >= sent.start and inside(lo - 1):
+        lo -= 1
+    while hi + 1 < sent.end and inside(hi + 1):
+        hi += 1
+    while not p.tokens[lo].text[:1].isupper():
+        lo += 1
+    while not p.tokens[hi].text[:1].isupper():
+        hi -= 1
+    return list(range(lo, hi + 1)) if hi > lo else []
