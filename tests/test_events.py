@@ -488,3 +488,18 @@ def test_a_name_the_parse_cut_up_is_the_knowledge_base_s(nlp: Language) -> None:
                "ACCUSE")
     assert [(a.name, a.country, a.sector) for a in said.actors] == \
         [("Doctors Without Borders", "NGO", "NGO")]
+
+
+def test_whom_a_possessive_a_compound_and_a_relative_name(nlp: Language) -> None:
+    """"his arrest": the one arrested (but "Uganda's killing of X": Uganda kills); "the
+    US withdrawal": the US withdraws; "the rebels, whom the army accused": the rebels are
+    accused; an event noun is not its own doer ("the arrest drew protests")."""
+    held = one(nlp, "The Kenyan activist's arrest on Tuesday drew protests.", "COERCE")
+    assert held.actors == [] and countries(held.recipients) == {"KEN"}
+    killed = one(nlp, "Uganda's killing of the Kenyan activist drew protests.", "ASSAULT")
+    assert countries(killed.actors) == {"UGA"} and countries(killed.recipients) == {"KEN"}
+    left = one(nlp, "Officials said the US withdrawal from Kabul had ended.", "RETREAT")
+    assert countries(left.actors) == {"USA"}
+    blamed = one(nlp, "The rebels, whom the Malian army accused of the massacre, denied it.",
+                 "ACCUSE")
+    assert [a.text for a in blamed.recipients] == ["The rebels"]

@@ -101,11 +101,14 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
     subjpass = p.child(i, "nsubjpass")
     agent = next((obj for prep, obj in p.preps(i) if prep == "by" and
                   any(p.tokens[c].dep == "agent" for c in p.kids[i])), None)
-    if tok.dep == "relcl":  # "civilians who were kidnapped": the civilians
-        if subj is not None and p.tokens[subj].lower_text in RELATIVE:
-            subj = tok.head
+    dobj = p.child(i, "dobj")
+    if tok.dep == "relcl":  # "civilians who were kidnapped", "Kurds, whom Turkey accused":
+        if subj is not None and p.tokens[subj].lower_text in RELATIVE:  # the civilians,
+            subj = tok.head                                               # the Kurds
         if subjpass is not None and p.tokens[subjpass].lower_text in RELATIVE:
             subjpass = tok.head
+        if dobj is not None and p.tokens[dobj].lower_text in RELATIVE:
+            dobj = tok.head
     if subj is None and subjpass is None and tok.dep == "conj":
         shared = p.child(tok.head, "nsubjpass", "nsubj")  # "was arrested and later
         if passive:                                        # returned to jail"
@@ -113,7 +116,7 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
         else:
             subj = shared
     doer = agent if passive else subj
-    done_to = subjpass if passive else p.child(i, "dobj")
+    done_to = subjpass if passive else dobj
     if reduced and done_to is None:
         done_to = tok.head
         r.scope.extend(_copular_subject(p, done_to))
@@ -211,16 +214,18 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         i = p.tokens[i].head           # head holds the arguments
     verb = governing_verb(p, i)
     r.anchor = verb if verb is not None else i
-    for c in p.children(i, "poss"):
-        _add(p, r.actors, c)
+    patient = "poss=patient" in trig.conditions and all(prep != "of" for prep, _ in p.preps(i))
+    for c in p.children(i, "poss"):  # "Israel's offensive", but "his arrest"
+        _add(p, r.recipients if patient else r.actors, c)
     for prep, obj in p.preps(i):
         _noun_preposition(p, trig, r, prep, obj)
     for c in p.children(i, "amod", "compound"):
         ent = p.ent_at[c]
         if ent is not None and ent.label == "NORP":  # "Israeli airstrikes": Israel strikes
             _add(p, r.actors, c)
-        elif ent is not None and ent.label == "GPE" and trig.frame == "act":
-            _add(p, r.recipients, c)  # "the Ukraine invasion": Ukraine is invaded
+        elif ent is not None and ent.label == "GPE":  # "the Ukraine invasion": Ukraine is
+            _add(p, r.recipients if trig.frame == "act" else r.actors, c)  # invaded; "the
+            # US withdrawal": the US withdraws
     head = p.tokens[p.tokens[i].head]
     if verb is not None and p.tokens[i].dep == "pobj" and head.lower_text == "under" and \
             not r.recipients:  # "placed X under arrest", "X was put under investigation"
@@ -230,7 +235,8 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
             _add(p, r.actors, controller(p, verb))
-        elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE:
+        elif p.tokens[direct].dep == "nsubj" and p.tokens[direct].lower_text not in RELATIVE \
+                and direct != i:  # "the arrest drew protests": not the arrest's own doer
             _add(p, r.actors, direct)
     if not r.actors and trig.frame == "leave":  # "the resignation of X": X goes
         r.actors.extend(r.things)

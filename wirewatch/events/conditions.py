@@ -20,8 +20,9 @@ from wirewatch.events.tree import Parse
 from wirewatch.records import Actor, Instrument
 
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
-# decided while finding the trigger itself (``triggers.candidates``), not on the event
-TOKEN_LEVEL = frozenset({"via=light", "obj=event"})
+# decided while finding the trigger itself (``triggers.candidates``), or how its parties
+# are read (``arguments``), not on the event
+TOKEN_LEVEL = frozenset({"via=light", "obj=event", "poss=patient"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "going"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
