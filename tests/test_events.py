@@ -503,3 +503,9 @@ def test_whom_a_possessive_a_compound_and_a_relative_name(nlp: Language) -> None
     blamed = one(nlp, "The rebels, whom the Malian army accused of the massacre, denied it.",
                  "ACCUSE")
     assert [a.text for a in blamed.recipients] == ["The rebels"]
+
+
+def test_a_named_visitor_is_not_of_the_host_country(nlp: Language) -> None:
+    met = one(nlp, "Mohamed Ould Saleck met Kenyan officials in Nairobi on Monday.", "CONSULT")
+    assert "KEN" not in countries(met.actors)
+    assert "KEN" in countries(met.recipients)

@@ -204,6 +204,10 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
                   targets)
 
 
+# events whose named parties often come from elsewhere to where they happen
+AWAY = frozenset({"CONSULT"})
+
+
 def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: list[Actor],
                    location: Place | None, places: dict[int, Place], focal: str | None
                    ) -> tuple[list[Actor], list[Actor]]:
@@ -222,8 +226,8 @@ def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: lis
         return actors, recipients
 
     def placed(party: Actor) -> Actor:
-        if not where and not _unnamed(p, party):
-            return party
+        if not _unnamed(p, party) and (not where or trig.event_type in AWAY):
+            return party  # "Lula met Xi in Beijing": a visitor is not of the host country
         if (party.country is None and not from_abroad(party)) or (
                 party.name is None and "country" in party.inferred):
             inferred = party.inferred if "country" in party.inferred else (
