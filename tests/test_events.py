@@ -509,3 +509,11 @@ def test_a_named_visitor_is_not_of_the_host_country(nlp: Language) -> None:
     met = one(nlp, "Mohamed Ould Saleck met Kenyan officials in Nairobi on Monday.", "CONSULT")
     assert "KEN" not in countries(met.actors)
     assert "KEN" in countries(met.recipients)
+
+
+def test_a_force_word_before_an_event_noun_is_its_doer(nlp: Language) -> None:
+    """"a rebel assault": the rebels assault; but "a naval blockade" NATO imposes is NATO's."""
+    assault = one(nlp, "The town fell after a rebel assault on Sunday.", "ASSAULT")
+    assert [a.sector for a in assault.actors] == ["REB"]
+    blockade = one(nlp, "NATO tightened the naval blockade of Serbia on Wednesday.", "COERCE")
+    assert [a.name for a in blockade.actors] == ["NATO"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wirewatch.events.lexicon import Trigger, weapons
+from wirewatch.events.lexicon import Trigger, sectors, weapons
 from wirewatch.events.subjects import (
     CLAUSE_LINKS,
     NOT_PARTIES,
@@ -42,6 +42,9 @@ OF_ROLES = {"ask": "actors", "deploy": "actors", "leave": "things", "give": "thi
 # the resignation of Y")
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "following", "despite", "amid",
                                 "over", "until"})
+# sectors whose word before an event noun names its doer ("a rebel assault", "a police
+# raid"), where a civilian's or a journalist's names its target ("journalist killings")
+FORCES_AND_STATE = frozenset({"MIL", "COP", "UAF", "REB", "SPY", "GOV"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
                             "around"})
 # which role the object of a preposition on a verb trigger plays, frame by frame
@@ -223,6 +226,7 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         ent = p.ent_at[c]
         if ent is not None and ent.label == "NORP":  # "Israeli airstrikes": Israel strikes
             _add(p, r.actors, c)
+
         elif ent is not None and ent.label == "GPE":  # "the Ukraine invasion": Ukraine is
             _add(p, r.recipients if trig.frame == "act" else r.actors, c)  # invaded; "the
             # US withdrawal": the US withdraws
@@ -240,6 +244,8 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             _add(p, r.actors, direct)
     if not r.actors and trig.frame == "leave":  # "the resignation of X": X goes
         r.actors.extend(r.things)
+    if not r.actors:  # "a rebel assault", "a police raid", "army shelling"
+        r.actors.extend(c for c in p.children(i, "amod", "compound") if _force_word(p, c))
     if not r.recipients and trig.event_type in CONTENT_TYPES:  # "its demand that X resign"
         _content_parties(p, i, trig.event_type, r)
     if trig.frame == "give" and not r.things and verb is not None:
@@ -265,6 +271,15 @@ def _noun_preposition(p: Parse, trig: Trigger, r: Roles, prep: str, obj: int) ->
         _add(p, r.actors if trig.frame == "give" else r.recipients, obj)  # pullout from X"
     elif prep == "between":  # "talks between A and B", "mediation between A and B"
         _add(p, r.actors if trig.frame == "recip" else r.recipients, obj)
+
+
+def _force_word(p: Parse, c: int) -> bool:
+    """A word before an event noun naming who does it: a force's or a state's noun ("police
+    raid", "army shelling"), an armed group's adjective ("militant attack"), not a general
+    strike or a naval blockade someone else imposes."""
+    sector = sectors().get(p.lemma(c)) if p.ent_at[c] is None else None
+    tok = p.tokens[c]
+    return sector in FORCES_AND_STATE and (tok.pos == "NOUN" or sector in ("UAF", "REB"))
 
 
 def _add(p: Parse, bucket: list[int], head: int | None) -> None:
