@@ -19,6 +19,12 @@ docs/knowledge.md):
   legislatures, parties, armed groups, companies, news media, international bodies and
   NGOs) with their aliases, country and sector; an organisation the dictionaries know by
   the same name becomes one entity with it;
+- ``data/knowledge/people.tsv``, the project's own table of people the press names in
+  politics and conflict whom the other sources miss or name otherwise (opposition leaders,
+  leaders of armed groups, juntas and cartels, heads of international bodies, heads of
+  government since 2023), each role with its country, sector and years, with the names the
+  press uses ("Jokowi", "Hemedti"); a person the other sources know by the same full name
+  becomes one entity with them;
 - the PLOVER agents file (``../shared/data/ngec/PLOVER_agents.txt``, MIT): titles and
   sector words ("defense minister", "gendarmerie", "cattle thief") with their sector,
   written to ``wirewatch/knowledge/agents.tsv`` (``knowledge/sectors.tsv`` overrides it).
@@ -64,6 +70,8 @@ MINISTERS_KIND = "members of governments since 2000"
 ORGANISATIONS = ROOT / "data" / "knowledge" / "organisations.tsv"
 HEADS = frozenset({"president", "prime minister", "chancellor", "monarch"})
 ORGANISATIONS_KIND = "organisations"
+PEOPLE = ROOT / "data" / "knowledge" / "people.tsv"
+PEOPLE_KIND = "people"
 # A member of a government is GOV, unless the post is an armed force's, a police force's or an
 # intelligence service's command and no minister's or secretary's ("Commander of the
 # Indonesian National Armed Forces": MIL; "Minister of Police": GOV).
@@ -104,6 +112,8 @@ SOURCES = [
      "https://github.com/openeventdata/PLOVER", "2019"),
     ("wirewatch's own table of organisations (data/knowledge/organisations.tsv)",
      "the project's licence", "data/knowledge/organisations.tsv", "2026-12-02"),
+    ("wirewatch's own table of people and their roles (data/knowledge/people.tsv)",
+     "the project's licence", "data/knowledge/people.tsv", "2026-12-02"),
 ]
 SCHEMA = """
 CREATE TABLE entity (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
@@ -250,7 +260,8 @@ class Knowledge:
 
 
 def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None,
-              organisations_tsv: Path | None = None) -> Knowledge:
+              organisations_tsv: Path | None = None, people_tsv: Path | None = None
+              ) -> Knowledge:
     """The entities, the index of their names, the surnames of members of governments
     that only their own term of office may resolve, and who held which post when."""
     entities, index = phoenix(folder)
@@ -287,6 +298,9 @@ def knowledge(folder: Path, leaders_csv: Path, ministers_csv: Path | None = None
     if organisations_tsv is not None:
         for names, code in organisations(organisations_tsv):
             _organisation(names, code, entities, index)
+    if people_tsv is not None:
+        for names, code in people(people_tsv):
+            _person(names, code, entities, index)
     dated = {(post, country) for post, country, *_ in posts}  # to the day: they win
     posts = {p for p in posts | heads if p[2] in entities and (p in posts or p[:2] not in dated)}
     return Knowledge(entities, index, _dated_surnames(entities, index), posts)
@@ -348,20 +362,70 @@ def _organisation(names: list[str], code: Coded, entities: dict[str, Entity],
         entity.aliases.add(k)
 
 
+def people(path: Path) -> list[tuple[list[str], Coded]]:
+    """(names, code) of each role of the project's table of people: the person's name, then
+    the other names the press uses; the country (or IGO, UNO, EUR, ISM) and sector of the
+    role, from the first day of its first year to the last day of its last."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, country, sector, start, end = line.split("\t")
+        if sector not in GUIDE_SECTORS or not re.fullmatch(r"[A-Z]{3}", country):
+            raise ValueError(f"{path.name}: {name}: no country and sector of the guide: "
+                             f"{country!r} {sector!r}")
+        names = [name, *(a.strip() for a in aliases.split("|") if a.strip())]
+        out.append((names, Coded(country, sector, f"{start}0101" if start else "",
+                                 f"{end}1231" if end else "")))
+    return out
+
+
+def _person(names: list[str], code: Coded, entities: dict[str, Entity],
+            index: dict[str, str]) -> None:
+    """One role of the table of people: the entity of the person's full name (another
+    source's person, or this table's from an earlier row), else the person another name
+    of theirs names in the same country, else a new entity; it takes the role's dated code
+    and every name of the row no other entity has, but for the surname alone (read only
+    while a role of theirs holds, ``_dated_surnames``)."""
+    keys = list(dict.fromkeys(k for k in map(key, names) if k))
+    ident = index.get(keys[0])
+    if ident is not None and entities[ident].kind == ORGANISATIONS_KIND:
+        raise ValueError(f"{PEOPLE.name}: {names[0]} names an organisation")
+    if ident is None:
+        ident = next((index[k] for k in keys[1:] if k in index and
+                      entities[index[k]].kind != ORGANISATIONS_KIND and
+                      any(c.country == code.country for c in entities[index[k]].codes)), None)
+    if ident is None:
+        ident = keys[0].replace(" ", "_")
+        if ident in entities:
+            ident = f"{ident}_{code.country}"
+        entities[ident] = Entity(ident, names[0], PEOPLE_KIND)
+    entity = entities[ident]
+    family = keys[0].split()[-1]
+    for k in keys:  # a surname alone ("Blinken") only while in office: the surname table
+        if k not in index and (k != family or len(keys[0].split()) == 1):
+            index[k] = ident
+            entity.aliases.add(k)
+    if code not in entity.codes:
+        entity.codes.append(code)
+
+
 def _dated_surnames(entities: dict[str, Entity], index: dict[str, str]) -> dict[str, str]:
-    """Surname → member of a government, where no other entity has that surname, no name
-    ends in it and it names no country."""
+    """Surname → member of a government or person of the project's table, where no other
+    entity has that surname, no other entity's name ends in it and it names no country."""
     owners: dict[str, set[str]] = defaultdict(set)
     for e in entities.values():
         for name in (e.name, *e.aliases):
             family = surname(name)
             if family:
                 owners[family].add(e.id)
-    ends = Counter(alias.split()[-1] for alias in index)
+    ends: dict[str, set[str]] = defaultdict(set)  # the entities a name ending in it names
+    for alias, who in index.items():
+        ends[alias.split()[-1]].add(who)
     return {family: ident for family, (ident,) in
             ((f, o) for f, o in sorted(owners.items()) if len(o) == 1)
-            if entities[ident].kind == MINISTERS_KIND and family not in index and
-            ends[family] <= 1 and country_of(family) is None}
+            if entities[ident].kind in (MINISTERS_KIND, PEOPLE_KIND) and family not in index and
+            ends[family] <= {ident} and country_of(family) is None}
 
 
 def _joined(qid: str, names: list[str], code: Coded, entities: dict[str, Entity],
@@ -460,7 +524,7 @@ def main() -> int:
     if not folder.is_dir():
         print(f"build_actors: {folder} not found (the shared data is needed)", file=sys.stderr)
         return 2
-    kb = knowledge(folder, LEADERS, MINISTERS, ORGANISATIONS)
+    kb = knowledge(folder, LEADERS, MINISTERS, ORGANISATIONS, PEOPLE)
     titles = agents(shared_path("data", "ngec", "PLOVER_agents.txt"))
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
@@ -476,7 +540,7 @@ def main() -> int:
     print(f"{len(titles)} titles and sector words → {AGENTS_OUT}")
     kinds = Counter(e.kind for e in kb.entities.values())
     print(f"{len(kb.entities)} entities ({dict(kinds)}), {len(kb.index)} names, "
-          f"{len(kb.surnames)} surnames of members of governments, {len(kb.posts)} terms in "
+          f"{len(kb.surnames)} surnames read only in office, {len(kb.posts)} terms in "
           f"posts a title names → {OUT} ({OUT.stat().st_size // 1024} KiB)")
     return 0
 

@@ -191,3 +191,22 @@ def test_shipped_knowledge_base_is_what_its_sources_give(shared: Path) -> None:
     done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_shipped_knowledge_base_knows_the_people_of_our_own_table() -> None:
+    """Names the press uses ("Jokowi"), people the other sources miss (a militia's
+    leader), roles that change (a junta leader: army, then government); a surname alone
+    only while a role holds."""
+    jokowi = dictionaries.lookup("Jokowi")
+    assert jokowi is not None and jokowi == dictionaries.lookup("Joko Widodo")
+    held = jokowi.at("2019-05-01")
+    assert held is not None and (held.country, held.sector) == ("IDN", "GOV")
+    hemedti = dictionaries.lookup("Hemedti")
+    assert hemedti is not None and (hemedti.at("2023-06-01") or hemedti.codes[0]).country == "SDN"
+    goita = dictionaries.lookup("Assimi Goïta")
+    assert goita is not None
+    before, after = goita.at("2019-06-01"), goita.at("2023-06-01")
+    assert before is not None and after is not None
+    assert (before.sector, after.sector) == ("MIL", "GOV")
+    assert dictionaries.lookup("Navalny") is None
+    assert dictionaries.in_office("Navalny", "2021-02-01") is not None
