@@ -9,11 +9,12 @@ than read in the phrase are listed in ``Actor.inferred``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from wirewatch.dictionaries import Coded, Entry, holder, in_office, lookup, post_of
+from wirewatch.dictionaries import holder, in_office, post_of
 from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
+from wirewatch.events.known import Known, named
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.naming import of_country
 from wirewatch.events.phrases import (
@@ -58,19 +59,6 @@ TITLES = frozenset({"president", "minister", "secretary", "chancellor", "premier
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
                        "tens".split())
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    id: str
-    name: str
-    country: str
-    sector: str | None
-
-    @classmethod
-    def of(cls, entry: Entry, coded: Coded, country: str) -> Known:
-        """A knowledge-base entry with the code that holds for the article."""
-        return cls(entry.id.strip("_"), entry.label, country, coded.sector)
 
 
 class ActorResolver:
@@ -229,7 +217,7 @@ class ActorResolver:
                 forms.append(f"{adjective} {name_key(ent.text)}")
         forms += [self.p.text(run) for run in named_modifiers(self.p, head)]  # "Hashd
         for form in forms:                                                   # fighters"
-            found = self._named(form)
+            found = named(form, self.p.ann.article.published)
             if found is not None:
                 return found
         if ent is not None and ent.label in ("PERSON", "ORG") and len(ent.text.split()) == 1:
@@ -254,23 +242,14 @@ class ActorResolver:
         Borders" read as some doctors): the capitalised words around the head, where they
         run past its phrase."""
         run = capitalised_run(self.p, head)
-        whole = self._named(self.p.text(run)) if not set(run) <= set(indices) else None
+        if set(run) <= set(indices):
+            return None
+        whole = named(self.p.text(run), self.p.ann.article.published)
         if whole is None:
             return None
         start, end = self.p.span(run)
         return Actor(text=self.p.body[start:end], name=whole.name, country=whole.country,
                      sector=whole.sector, start=start, end=end, id=whole.id)
-
-    def _named(self, form: str) -> Known | None:
-        """The knowledge base's entry for a name, with the code that held on the article's
-        date (a country, its people and capitals are the gazetteer's)."""
-        if form.islower():  # "the guardian of the child" is no newspaper
-            return None
-        entry = lookup(name_key(form)) if country_of(form) is None else None
-        coded = entry.at(self.p.ann.article.published) if entry is not None else None
-        if entry is None or coded is None or not coded.country:
-            return None
-        return Known.of(entry, coded, coded.country)
 
     def _holder(self, head: int, indices: list[int], country: str | None) -> Known | None:
         """Who held the post a title names ("the president", "Iran's foreign minister")

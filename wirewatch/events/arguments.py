@@ -226,10 +226,9 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         ent = p.ent_at[c]
         if ent is not None and ent.label == "NORP":  # "Israeli airstrikes": Israel strikes
             _add(p, r.actors, c)
-
         elif ent is not None and ent.label == "GPE":  # "the Ukraine invasion": Ukraine is
-            _add(p, r.recipients if trig.frame == "act" else r.actors, c)  # invaded; "the
-            # US withdrawal": the US withdraws
+            # invaded; "the US withdrawal": the US withdraws
+            _add(p, r.recipients if trig.frame == "act" else r.actors, c)
     head = p.tokens[p.tokens[i].head]
     if verb is not None and p.tokens[i].dep == "pobj" and head.lower_text == "under" and \
             not r.recipients:  # "placed X under arrest", "X was put under investigation"
