@@ -72,6 +72,9 @@ HEADS = frozenset({"president", "prime minister", "chancellor", "monarch"})
 ORGANISATIONS_KIND = "organisations"
 PEOPLE = ROOT / "data" / "knowledge" / "people.tsv"
 PEOPLE_KIND = "people"
+# the kinds of entity whose surname alone names them while a role of theirs holds: people of
+# the states' dictionary, members of governments, people of our own table
+SURNAMED = frozenset({"states and their people", MINISTERS_KIND, PEOPLE_KIND})
 # A member of a government is GOV, unless the post is an armed force's, a police force's or an
 # intelligence service's command and no minister's or secretary's ("Commander of the
 # Indonesian National Armed Forces": MIL; "Minister of Police": GOV).
@@ -410,9 +413,15 @@ def _person(names: list[str], code: Coded, entities: dict[str, Entity],
         entity.codes.append(code)
 
 
+def _dated(entity: Entity) -> bool:
+    """Is every role of an entity dated (a person's, not a country's or a body's)?"""
+    return bool(entity.codes) and all(c.start or c.end for c in entity.codes)
+
+
 def _dated_surnames(entities: dict[str, Entity], index: dict[str, str]) -> dict[str, str]:
-    """Surname → member of a government or person of the project's table, where no other
-    entity has that surname, no other entity's name ends in it and it names no country."""
+    """Surname → a person all of whose roles are dated (of the states' dictionary, a member
+    of a government, of the project's table), where no other entity has that surname, no
+    other entity's name ends in it and it names no country."""
     owners: dict[str, set[str]] = defaultdict(set)
     for e in entities.values():
         for name in (e.name, *e.aliases):
@@ -424,7 +433,8 @@ def _dated_surnames(entities: dict[str, Entity], index: dict[str, str]) -> dict[
         ends[alias.split()[-1]].add(who)
     return {family: ident for family, (ident,) in
             ((f, o) for f, o in sorted(owners.items()) if len(o) == 1)
-            if entities[ident].kind in (MINISTERS_KIND, PEOPLE_KIND) and family not in index and
+            if entities[ident].kind in SURNAMED and _dated(entities[ident]) and
+            re.fullmatch(r"[A-Z][A-Z'-]+", family) and family not in index and
             ends[family] <= {ident} and country_of(family) is None}
 
 
@@ -434,8 +444,9 @@ def _joined(qid: str, names: list[str], code: Coded, entities: dict[str, Entity]
     the one the person already is; else one of the same name in the same country (named now
     as Wikidata writes the name); else a new one."""
     ident = by_qid.get(qid) if kind == MINISTERS_KIND else None
-    if ident is None:
-        known = [index[key(n)] for n in names if key(n) in index]
+    if ident is None:  # "John R. Bolton" is the dictionaries' "John Bolton"
+        forms = [*names, *(_without_initials(n) for n in names)]
+        known = [index[key(n)] for n in forms if key(n) in index]
         ident = next((i for i in known if any(c.country == code.country
                                               for c in entities[i].codes)), None)
         if ident is None:
@@ -452,6 +463,13 @@ def _joined(qid: str, names: list[str], code: Coded, entities: dict[str, Entity]
     if code not in entity.codes:
         entity.codes.append(code)
     return ident
+
+
+def _without_initials(name: str) -> str:
+    """A name without its middle initials ("John R. Bolton" → "John Bolton")."""
+    words = name.split()
+    return " ".join(w for k, w in enumerate(words)
+                    if k in (0, len(words) - 1) or len(w.rstrip(".")) > 1)
 
 
 def agents(path: Path) -> dict[str, str]:

@@ -210,3 +210,13 @@ def test_shipped_knowledge_base_knows_the_people_of_our_own_table() -> None:
     assert (before.sector, after.sector) == ("MIL", "GOV")
     assert dictionaries.lookup("Navalny") is None
     assert dictionaries.in_office("Navalny", "2021-02-01") is not None
+
+
+def test_a_middle_initial_does_not_make_another_person() -> None:
+    """Wikidata's "John R. Bolton" is the dictionaries' "John Bolton": one entity, whose
+    surname alone names him while he is national security adviser."""
+    bolton = dictionaries.lookup("John Bolton")
+    assert bolton is not None and bolton == dictionaries.lookup("John R. Bolton")
+    held = dictionaries.in_office("Bolton", "2019-01-08")
+    assert held is not None and held[0] == bolton and held[1].country == "USA"
+    assert dictionaries.in_office("Bolton", "2012-01-01") is None
