@@ -52,8 +52,8 @@ def silent_e(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The rule lemmatizer reads "raped", "staged", "fined", "hoped" as "rap", "stag",
     "fin", "hop" (both stems are verbs it knows; it keeps the last rule's). English spelling
     settles it: those stems would have doubled their consonant, so the verb is "rape"."""
-    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    verbs = frozenset(lookups.get_table("lemma_index", {}).get("verb", ()))
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)  # a rule lemmatizer's
+    verbs = frozenset(lookups.get_table("lemma_index", {}).get("verb", ()) if lookups else ())
 
     def lemmas(doc: Doc) -> Doc:
         for tok in doc:
