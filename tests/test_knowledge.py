@@ -9,6 +9,7 @@ import pycountry
 import pytest
 
 from wirewatch.dates import plausible_published, resolve
+from wirewatch.dictionaries import lookup
 from wirewatch.errors import WirewatchError
 from wirewatch.events.conditions import known, validate
 from wirewatch.events.lexicon import (
@@ -68,11 +69,20 @@ def test_chrome_patterns_compile() -> None:
 
 @pytest.mark.parametrize(("text", "code"), [
     ("Kenya", "KEN"), ("Kenyan", "KEN"), ("Ukrainians", "UKR"), ("the United States", "USA"),
-    ("Beijing", "CHN"), ("Nairobi", "KEN"), ("the Kremlin", "RUS"), ("NATO", "IGO"),
+    ("Beijing", "CHN"), ("Nairobi", "KEN"), ("Moscow", "RUS"), ("NATO", "IGO"),
 ])
 def test_countries(text: str, code: str) -> None:
     found = country_of(text)
     assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("seat", ["the Kremlin", "the White House", "the Pentagon",
+                                  "Downing Street", "the Élysée"])
+def test_seats_of_government_are_bodies_not_countries(seat: str) -> None:
+    """"The Kremlin said" is the Russian presidency's word, named as such, not Russia's."""
+    assert country_of(seat) is None
+    body = lookup(seat)
+    assert body is not None and body.at(None) is not None
 
 
 def test_places() -> None:
