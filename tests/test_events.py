@@ -517,3 +517,11 @@ def test_a_force_word_before_an_event_noun_is_its_doer(nlp: Language) -> None:
     assert [a.sector for a in assault.actors] == ["REB"]
     blockade = one(nlp, "NATO tightened the naval blockade of Serbia on Wednesday.", "COERCE")
     assert [a.name for a in blockade.actors] == ["NATO"]
+
+
+def test_background_is_what_ended_more_than_a_year_before(nlp: Language) -> None:
+    """"historical" (the guide): the event's date ended more than a year before the
+    article, however many calendar years lie between."""
+    old = one(nlp, "Soldiers attacked the village of Kaya in March 2023.", "ASSAULT")
+    recent = one(nlp, "Soldiers attacked the village of Kaya in November 2023.", "ASSAULT")
+    assert (old.factuality.modality, recent.factuality.modality) == ("historical", "asserted")

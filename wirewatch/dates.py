@@ -181,3 +181,30 @@ def _relative(text: str, anchor: date | None) -> str | None:
     if parsed is None or parsed.date() > anchor + FUTURE_SLACK:
         return None
     return str(parsed.date().isoformat())
+
+
+def day_of(value: str | None) -> date | None:
+    """The day a TIMEX value names ("2026-03-26"), or None."""
+    if not value or len(value) != 10 or value.startswith("X"):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def days_of(value: str) -> tuple[date, date] | None:
+    """The first and last day a TIMEX value may mean: the day; every day of a month
+    ("2026-03") or of a year ("2026"). None when unplaced ("XXXX-03-26")."""
+    day = day_of(value)
+    if day is not None:
+        return day, day
+    if value.startswith("X") or not value[:4].isdigit():
+        return None
+    year = int(value[:4])
+    if not 1 <= year < 9999:
+        return None
+    if len(value) >= 7 and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12:
+        month = int(value[5:7])
+        return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(1)
+    return date(year, 1, 1), date(year, 12, 31)

@@ -4,6 +4,7 @@ conditionals and the verbs an event depends on."""
 
 from __future__ import annotations
 
+from wirewatch.dates import day_of, days_of
 from wirewatch.events.coder import reported
 from wirewatch.events.lexicon import speech_verbs
 from wirewatch.events.tree import Parse
@@ -20,7 +21,7 @@ HYPOTHETICAL_HEADS = frozenset({"ask", "urge", "call", "demand", "request", "wan
                                 "attempt", "hope", "refuse", "reject", "allege", "accuse"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-HISTORICAL_GAP_YEARS = 2
+HISTORICAL_DAYS = 365  # "historical": background more than a year before the article
 
 
 def factuality(p: Parse, trigger: int, date: str | None, published: str | None) -> Factuality:
@@ -52,8 +53,8 @@ def factuality(p: Parse, trigger: int, date: str | None, published: str | None) 
             modality = "future"
         elif modality == "asserted" and lemma in HYPOTHETICAL_HEADS:
             modality = "hypothetical"
-    if modality == "asserted" and _historical(date, published):
-        modality = "historical"
+    if modality == "asserted":
+        modality = _by_date(date, published) or modality
     return Factuality(polarity=polarity, modality=modality)
 
 
@@ -68,13 +69,17 @@ def _clause_heads(p: Parse, i: int) -> list[int]:
     return out
 
 
-def _historical(date: str | None, published: str | None) -> bool:
-    if not date or not published or date.startswith("X"):
-        return False
-    try:
-        return int(published[:4]) - int(date[:4]) >= HISTORICAL_GAP_YEARS
-    except ValueError:
-        return False
+def _by_date(date: str | None, published: str | None) -> str | None:
+    """What an event's own date says of a report: "historical" when it ended more than a
+    year before publication (the guide's background), "future" when it begins after it."""
+    days = days_of(date) if date else None
+    day = day_of((published or "")[:10])
+    if days is None or day is None:
+        return None
+    first, last = days
+    if (day - last).days > HISTORICAL_DAYS:
+        return "historical"
+    return "future" if first > day else None
 
 
 def learned(rules: Factuality, likely: dict[str, float] | None) -> Factuality:

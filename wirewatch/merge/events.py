@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.articles.ids import stable_id
+from wirewatch.dates import day_of, days_of
 from wirewatch.gazetteer import NON_STATE
 from wirewatch.records import Actor, EventMention
 
@@ -52,15 +53,6 @@ def new_event_id(m: EventMention) -> str:
     return stable_id("event", m.id)
 
 
-def _day(value: str | None) -> date | None:
-    if not value or len(value) != 10 or value.startswith("X"):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def dates_agree(a: str | None, b: str | None, published_a: str | None = None,
                 published_b: str | None = None) -> bool:
     """Could two date values be the same day, give or take ``DATE_SLACK``? A day without a
@@ -75,7 +67,7 @@ def dates_agree(a: str | None, b: str | None, published_a: str | None = None,
         if a.startswith("X"):
             return a[4:] == b[4:]
         b = a[:4] + b[4:]
-    da, db = _day(a), _day(b)
+    da, db = day_of(a), day_of(b)
     if da and db:
         return abs((da - db).days) <= DATE_SLACK
     return a.startswith(b) or b.startswith(a)  # 2024-03 and 2024-03-26
@@ -87,7 +79,7 @@ def _undated_agree(a: str | None, b: str | None, published_a: str | None,
     when it has one, else the window before its publication; and the two were published
     within ``UNDATED_SPAN`` days of each other (a report a year later that dates the
     happening is no evidence that an undated one spoke of it)."""
-    pa, pb = _day((published_a or "")[:10]), _day((published_b or "")[:10])
+    pa, pb = day_of((published_a or "")[:10]), day_of((published_b or "")[:10])
     if pa is not None and pb is not None and abs((pa - pb).days) > UNDATED_SPAN:
         return False
     span_a, span_b = _span(a, published_a), _span(b, published_b)
@@ -98,24 +90,11 @@ def _undated_agree(a: str | None, b: str | None, published_a: str | None,
 
 
 def _span(value: str | None, published: str | None) -> tuple[date, date] | None:
-    """The days a date value may mean: the day; every day of a month ("2026-03") or of a
-    year ("2026"); for no value, the window before the publication. None when unplaced (a
-    day without its year, or nothing known)."""
-    day = _day(value)
-    if day is not None:
-        return day, day
+    """The days a date value may mean (``dates.days_of``); for no value, the window before
+    the publication. None when unplaced (a day without its year, or nothing known)."""
     if value:
-        if value.startswith("X") or not value[:4].isdigit():  # "XXXX-03-26"
-            return None
-        year = int(value[:4])
-        if not 1 <= year < 9999:
-            return None
-        if len(value) >= 7 and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12:
-            month = int(value[5:7])
-            return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - \
-                timedelta(1)
-        return date(year, 1, 1), date(year, 12, 31)
-    out = _day((published or "")[:10])
+        return days_of(value)
+    out = day_of((published or "")[:10])
     return (out - timedelta(UNDATED_WINDOW), out) if out is not None else None
 
 
@@ -255,7 +234,7 @@ def _origins(reports: Sequence[Report]) -> list[dict[str, Any]]:
 def _resolved_dates(reports: Sequence[Report]) -> dict[str, tuple[str | None, Any]]:
     """Each mention's date and how it was reached: as read, or inferred (the year of an
     XXXX-MM-DD taken from the dated reports of the same event that give the same day)."""
-    dated = Counter(r.mention["date"] for r in reports if _day(r.mention.get("date")))
+    dated = Counter(r.mention["date"] for r in reports if day_of(r.mention.get("date")))
     out: dict[str, tuple[str | None, Any]] = {}
     for r in reports:
         value = r.mention.get("date")
@@ -275,7 +254,7 @@ def _disagreements(reports: Sequence[Report]) -> dict[str, list[dict[str, Any]]]
     by_field: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in reports:
         m = r.mention
-        if _day(m.get("date")):
+        if day_of(m.get("date")):
             by_field["date"][m["date"]].add(m["id"])
         loc = m.get("location") or {}
         if loc.get("country"):  # a city and its country are no disagreement
