@@ -525,3 +525,11 @@ def test_background_is_what_ended_more_than_a_year_before(nlp: Language) -> None
     old = one(nlp, "Soldiers attacked the village of Kaya in March 2023.", "ASSAULT")
     recent = one(nlp, "Soldiers attacked the village of Kaya in November 2023.", "ASSAULT")
     assert (old.factuality.modality, recent.factuality.modality) == ("historical", "asserted")
+
+
+def test_a_participle_that_describes_a_party_is_no_event(nlp: Language) -> None:
+    """"rebels fighting the government" says who the rebels are; "rebels fought the
+    government" is an event."""
+    said = read(nlp, "Rebels fighting the government control most of the northern province.")
+    assert "ASSAULT" not in {e.event_type for e in said.events}
+    one(nlp, "Rebels fought the government in the northern province on Monday.", "ASSAULT")
