@@ -4,7 +4,7 @@
 #                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
 #   ./run.sh test    lint, type-check and run the test suite (what CI runs)
 #   ./run.sh bench   the throughput (needs ../shared), start-up and grouping benchmarks
-#   ./run.sh train   rebuild the bundled event coder and factuality reader from data/training (needs ../shared)
+#   ./run.sh train   rebuild the bundled event coder and factuality reader from data/training, and the rules' contexts table (needs ../shared)
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -63,7 +63,8 @@ case "${1:-}" in
     "$VENV/bin/python" -m pytest -q ;;
   train)
     setup
-    "$VENV/bin/python" -m training.build ;;
+    "$VENV/bin/python" -m training.build
+    "$VENV/bin/python" -m training.contexts ;;
   bench)
     setup
     "$VENV/bin/python" bench/throughput.py

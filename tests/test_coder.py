@@ -12,6 +12,9 @@ from training.data import ANNOTATIONS, SENTENCES, examples
 from wirewatch.events.coder import ADD, SURE, Scores, added, trigger_scores
 from wirewatch.events.extract import extract
 from wirewatch.events.factuality import learned
+from wirewatch.events.tree import Parse
+from wirewatch.events.triggers import rule_context
+from wirewatch.knowledge import read_table
 from wirewatch.nlp.annotate import annotate
 from wirewatch.records import Article, Factuality, Token
 
@@ -96,3 +99,22 @@ def test_training_words_are_the_sentences_words(shared: Path) -> None:
         for event in ex.events:
             trigger = (event.get("trigger") or "").strip()
             assert not trigger or trigger.lower() in ex.text.lower(), (ex.id, trigger)
+
+
+def test_rule_events_in_unconfirmed_contexts_are_left_to_the_coder(nlp: Language) -> None:
+    """A rule event where its trigger stands in a context the training annotation seldom
+    confirms is dropped, and the coder reads its sentence."""
+    ann = next(annotate([Article("t", "t", None, "Police arrested two men in Nairobi.")], nlp))
+    given: list[str] = []
+
+    def coder(sentences: Sequence[Sequence[Token]]) -> Scores:
+        given.extend(t.text for s in sentences for t in s)
+        return {}
+
+    kept = extract(ann, coder=coder, unconfirmed=())
+    assert [e.event_type for e in kept.events] == ["COERCE"] and given == []
+    arrested = next(t.i for t in ann.tokens if t.text == "arrested")
+    context = rule_context(Parse(ann), arrested, "COERCE")
+    assert extract(ann, coder=coder, unconfirmed={context}).events == []
+    assert given == [t.text for t in ann.tokens]
+    assert all(int(row[5]) <= int(row[6]) for row in read_table("rule_contexts.tsv"))

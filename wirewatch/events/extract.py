@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from wirewatch.articles.ids import stable_id
@@ -24,12 +25,12 @@ from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality, learned
 from wirewatch.events.focus import from_abroad
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, assault_modes, context_cues
+from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, unconfirmed_contexts
 from wirewatch.events.phrases import RELATIONAL
 from wirewatch.events.places import PLACE_LABELS, find_places
 from wirewatch.events.setting import event_date, event_place
 from wirewatch.events.tree import Parse
-from wirewatch.events.triggers import DEMAND, candidates, demands
+from wirewatch.events.triggers import DEMAND, candidates, demands, rule_context
 from wirewatch.gazetteer import country_name
 from wirewatch.records import (
     Actor,
@@ -53,11 +54,14 @@ OWNER_PREPS = ("of", "by", "from", "to", "against")
 
 def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
             model: TypeModel | None = None, coder: Coder | None = trigger_scores,
-            facts: FactReader | None = fact_scores) -> ArticleRecord:
+            facts: FactReader | None = fact_scores,
+            unconfirmed: Collection[tuple[str, ...]] | None = None) -> ArticleRecord:
     """The article's events, quotes and places. ``type_ratio`` and ``model`` (the bundled
     one by default): see ``classify.weigh_types``; ``coder`` scores the words of the
     sentences the rules read no event in as triggers (None: the rules alone); ``facts``
-    reads how each event is reported (None: the rules alone)."""
+    reads how each event is reported (None: the rules alone); the rules' events in the
+    ``unconfirmed`` contexts (``lexicon.unconfirmed_contexts`` by default) are dropped
+    before the coder reads the sentences they leave."""
     p = Parse(ann)
     places = find_places(p)
     actors = ActorResolver(p, ann.article.title, places)
@@ -74,6 +78,8 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         item = _mention(p, modal, DEMAND, actors, attribution, places, demand_roles)
         if item is not None:
             found.append(item)
+    weak = unconfirmed_contexts() if unconfirmed is None else unconfirmed
+    found = [f for f in found if rule_context(p, f.trigger, f.trig.event_type) not in weak]
     if coder is not None:
         read = {f.sentence for f in found}
         unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]

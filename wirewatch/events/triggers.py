@@ -114,3 +114,17 @@ def demands(p: Parse) -> list[tuple[int, Roles]]:
         if speaker is not None and target is not None:
             out.append((tok.i, Roles(actors=[speaker], recipients=[target], anchor=said_by)))
     return out
+
+
+# relations whose head's part of speech says where a trigger stands ("fighting" on a noun)
+HEADED = frozenset({"acl", "relcl", "amod", "compound", "pobj", "dobj", "nsubj"})
+
+
+def rule_context(p: Parse, i: int, event_type: str) -> tuple[str, str, str, str, str]:
+    """Where a trigger stands in its sentence, as ``knowledge/rule_contexts.tsv`` counts
+    it: the event type, the word's part of speech and relation, its tag when it modifies a
+    noun, and the part of speech of the word it hangs on."""
+    tok = p.tokens[i]
+    head = p.tokens[tok.head]
+    return (event_type, tok.pos, tok.dep, tok.tag if tok.dep in ("acl", "amod") else "-",
+            head.pos if tok.dep in HEADED else "-")
