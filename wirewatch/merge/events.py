@@ -82,20 +82,19 @@ def _undated_agree(a: str | None, b: str | None, published_a: str | None,
     pa, pb = day_of((published_a or "")[:10]), day_of((published_b or "")[:10])
     if pa is not None and pb is not None and abs((pa - pb).days) > UNDATED_SPAN:
         return False
-    span_a, span_b = _span(a, published_a), _span(b, published_b)
+    span_a, span_b = _span(a, pa), _span(b, pb)
     if span_a is None or span_b is None:
         return True
     slack = timedelta(DATE_SLACK)
     return span_a[0] <= span_b[1] + slack and span_b[0] <= span_a[1] + slack
 
 
-def _span(value: str | None, published: str | None) -> tuple[date, date] | None:
+def _span(value: str | None, published: date | None) -> tuple[date, date] | None:
     """The days a date value may mean (``dates.days_of``); for no value, the window before
-    the publication. None when unplaced (a day without its year, or nothing known)."""
+    the publication day. None when unplaced (a day without its year, or nothing known)."""
     if value:
         return days_of(value)
-    out = day_of((published or "")[:10])
-    return (out - timedelta(UNDATED_WINDOW), out) if out is not None else None
+    return (published - timedelta(UNDATED_WINDOW), published) if published is not None else None
 
 
 @dataclass(frozen=True, slots=True)
