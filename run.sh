@@ -2,7 +2,7 @@
 # Set up wirewatch from the hash-pinned lock file and run it.
 #   ./run.sh demo    ingest the bundled samples into ./wirewatch.db, summarise them and open
 #                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
-#   ./run.sh test    lint, type-check and run the test suite (what CI runs)
+#   ./run.sh test    lint, type-check, audit the lock and run the test suite (what CI runs)
 #   ./run.sh bench   the throughput (needs ../shared), start-up and grouping benchmarks
 #   ./run.sh train   rebuild the bundled event coder and factuality reader from data/training, and the rules' contexts table (needs ../shared)
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
@@ -60,6 +60,7 @@ case "${1:-}" in
     browser
     "$VENV/bin/ruff" check wirewatch tests bench scripts evaluation training
     "$VENV/bin/mypy"
+    "$VENV/bin/python" scripts/audit_lock.py
     "$VENV/bin/python" -m pytest -q ;;
   train)
     setup
