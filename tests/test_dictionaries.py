@@ -29,6 +29,22 @@ def test_entries_aliases_and_dated_codes() -> None:
     assert (vellandi.at(None) or vellandi.codes[0]).country == "UNO"  # not the bare sector
 
 
+def test_a_line_holds_one_name_and_codes_in_cameos_letters() -> None:
+    index = dictionaries.parse(
+        "ORVANA_PRESS_\t[MNCMED]\tNewspapers/Magazines\t$137,000,000\n"
+        "KELDA_CLINIC_ [NGOHLH]\n"
+        "TOMAS_VERRIN_\n"
+        "    [ESTGOV > 140608]\n"
+        "    [---]\n")
+    press = index[dictionaries.key("Orvana Press")]  # the trade and turnover are no name
+    assert press.codes == (dictionaries.Coded("MNC", "JRN", "", ""),)  # CAMEO's MED: media
+    clinic = index[dictionaries.key("Kelda Clinic")]
+    assert clinic.codes == (dictionaries.Coded("NGO", "MED", "", ""),)  # CAMEO's HLH: health
+    verrin = index[dictionaries.key("Tomas Verrin")]
+    assert verrin.codes == (dictionaries.Coded("EST", "GOV", "20140608", ""),)
+    assert len(index) == 3
+
+
 def test_resolver_uses_configured_dictionaries(nlp: Language,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     text = "President Oda Kwambe accused the Delta Lions of attacking a convoy."
@@ -184,6 +200,13 @@ def test_a_country_is_the_gazetteers_not_the_knowledge_bases(nlp: Language) -> N
     assert isinstance(record, ArticleRecord)
     countries = {a.country for e in record.events for a in e.actors}
     assert countries == {"IRQ"}
+
+
+def test_a_body_of_many_countries_is_none_of_them(nlp: Language) -> None:
+    text = "The Organization of American States condemned the arrest of the candidates."
+    (record,) = run([Document("d", "article", text, published="2021-06-10")], nlp)
+    assert isinstance(record, ArticleRecord)
+    assert {(a.country, a.sector) for e in record.events for a in e.actors} == {("IGO", "IGO")}
 
 
 def test_shipped_knowledge_base_is_what_its_sources_give(shared: Path) -> None:

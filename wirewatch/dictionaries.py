@@ -29,7 +29,10 @@ from wirewatch.knowledge.readonly import ReadOnlyFile
 
 ENV_VAR = "WIREWATCH_ACTOR_DICTIONARIES"
 SHIPPED = "actors.sqlite"
-_CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8}(?:-\d{6,8})?)?\s*\]")
+_CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\s*\d{6,8}(?:-\d{6,8})?)?\s*\]")
+# CAMEO's sector codes where the annotation guide uses the same letters otherwise: CAMEO's
+# MED is the media (the guide's JRN), its HLH health (the guide's MED)
+CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +101,12 @@ def _coded(code: str, dates: str | None) -> Coded:
     if head not in NON_STATE and country_name(head) is None:  # "[ELI]": a sector alone
         head, rest = "", code
     country = head or None
-    sector = rest[:3] if rest[:3] in sector_codes() else None
+    sector = CAMEO_SECTORS.get(rest[:3], rest[:3])
+    if sector not in sector_codes():
+        sector = None
     start = end = ""
     if dates:
+        dates = dates.replace(" ", "")  # "[EGYGOV > 140608]"
         if dates.startswith(">"):
             start = _date(dates[1:])
         elif dates.startswith("<"):
@@ -128,8 +134,11 @@ def parse(text: str) -> dict[str, Entry]:
         if not line.strip():
             continue
         found = [_coded(c, d) for c, d in _CODE.findall(line)]
-        name = _CODE.sub("", line).strip()
-        if raw[:1] in (" ", "\t") and not name:
+        # the name is the line's first field: a company's trade and turnover, or a code
+        # the pattern does not read, may follow it after a tab ("A.H._BELO_CORPORATION_
+        # \t[MNCMED]\tNewspapers/Magazines") or a space and a bracket ("INDIAN_OCEAN [---]")
+        name = re.split(r"\t|\s\[", _CODE.sub("", line).strip())[0].strip()
+        if not name or name.startswith("["):  # codes alone, or a code that cannot be read
             codes.extend(found)
             continue
         if name.startswith("+"):

@@ -61,6 +61,12 @@ QUANTITIES = frozenset("thousand hundred dozen million score some many several f
                        "tens".split())
 
 
+def body_sector(country: str | None, sector: str | None) -> str | None:
+    """"UNICEF", "the EU", "Oxfam": an intergovernmental or non-governmental body takes the
+    sector of its kind, unless it is its troops, police or court."""
+    return BODIES[country] if country in BODIES and sector not in ARMED else sector
+
+
 class ActorResolver:
     """Resolves the noun phrases of one article, in reading order."""
 
@@ -130,6 +136,8 @@ class ActorResolver:
         known = self._known(head, text) if country is None or named else None
         if known is not None:
             name = known.name  # "Trump" is "Donald Trump", one actor however named
+            if named and known.country in NON_STATE:  # "the Organization of American
+                country = known.country                # States": of no one country
             country = country or known.country  # "Scotland Yard": Scotland's, and police
             sector = sector or known.sector
         if country is None:
@@ -137,8 +145,7 @@ class ActorResolver:
         country, sector = self._appositive(head, country, sector)
         if sector is None:
             sector = self._sector(head)
-        if country in BODIES and sector not in ARMED:  # "UNICEF", "the EU", "Oxfam": the body
-            sector = BODIES[country]                    # itself, unless its troops or police
+        sector = body_sector(country, sector)
         if country is None and not abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
         owned = anaphor_owner(p, head) is not None  # "its state"
@@ -249,7 +256,8 @@ class ActorResolver:
             return None
         start, end = self.p.span(run)
         return Actor(text=self.p.body[start:end], name=whole.name, country=whole.country,
-                     sector=whole.sector, start=start, end=end, id=whole.id)
+                     sector=body_sector(whole.country, whole.sector), start=start, end=end,
+                     id=whole.id)
 
     def _holder(self, head: int, indices: list[int], country: str | None) -> Known | None:
         """Who held the post a title names ("the president", "Iran's foreign minister")
