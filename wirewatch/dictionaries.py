@@ -101,9 +101,8 @@ def _coded(code: str, dates: str | None) -> Coded:
     if head not in NON_STATE and country_name(head) is None:  # "[ELI]": a sector alone
         head, rest = "", code
     country = head or None
-    sector = CAMEO_SECTORS.get(rest[:3], rest[:3])
-    if sector not in sector_codes():
-        sector = None
+    letters = CAMEO_SECTORS.get(rest[:3], rest[:3])
+    sector = letters if letters in sector_codes() else None
     start = end = ""
     if dates:
         dates = dates.replace(" ", "")  # "[EGYGOV > 140608]"
