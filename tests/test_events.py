@@ -131,6 +131,29 @@ def test_attribution_chains(nlp: Language) -> None:
     assert one(nlp, "Israel released 30 prisoners.", "RETREAT").attribution == []
 
 
+def test_a_body_that_speaks_is_named_and_unnamed_tellers_are_anonymous(
+        nlp: Language) -> None:
+    m = one(nlp, "Russia expelled several American diplomats, a State Department spokesperson "
+                 "said.", "SANCTION")
+    assert [(s.name, s.anonymous) for s in m.attribution] == [("State Department", False)]
+    m = one(nlp, "Three men were arrested in Solihull, West Midlands police said.", "COERCE")
+    assert [(s.name, s.anonymous) for s in m.attribution] == [("West Midlands police", False)]
+    for said in ("U.K. officials", "police"):  # a country's officials, a force unnamed
+        m = one(nlp, f"Three men were arrested in Leeds, {said} said.", "COERCE")
+        assert [(s.name, s.anonymous) for s in m.attribution] == [(None, True)]
+
+
+def test_the_first_person_in_a_quote_is_its_speaker(nlp: Language) -> None:
+    text = ("Border guards stopped a convoy near the town of Velmar on Monday. “We have "
+            "arrested the two drivers,” the Serbian border police said in a statement.")
+    (record,) = run([Document("d", "article", text)], nlp)
+    assert isinstance(record, ArticleRecord)
+    arrest = next(e for e in record.events if e.event_type == "COERCE")
+    assert [(a.text, a.country, a.sector) for a in arrest.actors] == [("We", "SRB", "COP")]
+    m = one(nlp, "We arrested the two drivers on Monday.", "COERCE")  # the writer: no one
+    assert m.actors == []
+
+
 def test_the_paper_is_the_outlet_named_before(nlp: Language) -> None:
     text = ("Militias in Iraq smuggled weapons to Russia, according to a report by the "
             "Herald newspaper. The paper said the militias also sent rockets to Russia.")

@@ -284,6 +284,22 @@ def test_a_roundup_of_two_happenings_merges_nothing(tmp_path: Path) -> None:
     store.close()
 
 
+def test_mentions_of_one_happening_in_an_article_are_one_event(tmp_path: Path,
+                                                               nlp: Language) -> None:
+    text = ("Russian forces fired two missiles at Kyiv on Thursday, Ukrainian officials said. "
+            "“The attack on Kyiv was barbaric,” the city's mayor said. "
+            "On Friday, Russian forces shelled Kharkiv, killing two civilians.")
+    source = tmp_path / "strikes.jsonl"
+    source.write_text(json.dumps({"id": "s1", "text": text, "published": "2026-03-27"}) + "\n")
+    store = ingest(tmp_path / "strikes.db", source)
+    told = {m["evidence"]["text"][:12]: e["event_id"]
+            for e in store.events(EventFilter(type="ASSAULT")) for m in e["mentions"]}
+    # the lead and the quote about it are one event; the shelling of another town is another
+    assert told["Russian forc"] == told["“The attack "]
+    assert told["On Friday, R"] != told["Russian forc"]
+    store.close()
+
+
 def test_cli_filters_by_independent_origins_and_stores_articles_only(
         outlets: SqliteStore, tmp_path: Path) -> None:
     found = cli("events", "--db", outlets.path, "--min-independent", "2")

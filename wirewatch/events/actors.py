@@ -8,11 +8,11 @@ than read in the phrase are listed in ``Actor.inferred``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from wirewatch.dictionaries import holder, in_office, post_of
-from wirewatch.events.coreference import Memory
+from wirewatch.events.coreference import Memory, speakers
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.known import Known, named
 from wirewatch.events.lexicon import sectors
@@ -41,7 +41,7 @@ from wirewatch.gazetteer import (
     name_key,
     place_of,
 )
-from wirewatch.records import Actor, Entity, Place
+from wirewatch.records import Actor, Entity, Place, Quote
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
@@ -62,8 +62,7 @@ QUANTITIES = frozenset("thousand hundred dozen million score some many several f
 
 
 def body_sector(country: str | None, sector: str | None) -> str | None:
-    """"UNICEF", "the EU", "Oxfam": an intergovernmental or non-governmental body takes the
-    sector of its kind, unless it is its troops, police or court."""
+    """"UNICEF", "the EU", "Oxfam": a body takes its kind's sector, unless armed or a court."""
     return BODIES[country] if country in BODIES and sector not in ARMED else sector
 
 
@@ -92,6 +91,10 @@ class ActorResolver:
                 self.p.tokens[head].dep != "appos":  # "Ana Ruiz, the mayor": one person
             self.memory.remember(head, actor)
         return actor
+
+    def speaking(self, quotes: Sequence[Quote]) -> None:
+        """'"We can confirm …," police said': the first person in a quote is its speaker."""
+        self.cache.update(speakers(self.p, quotes))
 
     def resolve_span(self, start: int, end: int) -> Actor | None:
         """The actor of a token range (its syntactic head), keeping the range as text."""

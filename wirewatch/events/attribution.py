@@ -14,10 +14,13 @@ from wirewatch.events.actors import ActorResolver
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
 from wirewatch.events.naming import bare_outlet, of_country, state_media, strip_the
 from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import country_of
 from wirewatch.records import Actor, Quote, Source
 
 _QUOTES = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 DEFINITE_DOCUMENTS = frozenset({"report", "study", "statement", "article", "investigation"})
+# the bodies of a town or region that speak under its name ("West Midlands police")
+LOCAL_BODIES = frozenset({"police", "authority", "council", "prosecutor", "administration"})
 ANONYMOUS_OPENERS = frozenset({"a", "an", "one", "two", "three", "several", "some", "many",
                                "other", "unnamed", "senior"})
 # a wire agency's dateline opening a story: "WASHINGTON (Reuters) -", "KYIV, April 28 (AP) —"
@@ -45,9 +48,10 @@ class Attributor:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", p.body)]
         self._last_document: list[Source] = []
         self._last_outlet: str | None = None  # the name of the outlet named last
+        self._quotes()
+        actors.speaking(self.result.quotes)
         for s_index in range(len(p.ann.sentences)):
             self._sentence(s_index)
-        self._quotes()
 
     # --- public ----------------------------------------------------------------------
     def chain(self, trigger: int, speaker_spans: bool = True) -> list[Source]:
@@ -244,17 +248,33 @@ class Attributor:
             name = actor.name
         elif kind in ("outlet", "organization"):
             name = strip_the(text)
+        elif kind == "official":
+            name = self._place_body(head)
         first = p.tokens[min(indices)].lower_text
         if kind == "outlet":
             name = self._outlet_name(indices, first, name)
-        anonymous = kind in ("person", "official") and person is None and (
-            first in ANONYMOUS_OPENERS or p.tokens[head].tag in ("NNS", "NN")
-        ) and not (actor is not None and actor.name and p.is_pronoun(head))
+        # unnamed: no one, and no body, is named ("officials said", "a spokesman said"; not
+        # "a State Department spokesperson said": the State Department told it)
+        anonymous = kind in ("person", "official") and name is None and (
+            first in ANONYMOUS_OPENERS or p.tokens[head].tag in ("NNS", "NN"))
         body = self._speaks_for(indices) if name is None and (
             anonymous or kind == "document") else None
         if body is not None:  # "a spokesperson for the Foreign Ministry", "a KGB statement":
             name, anonymous = body, False  # the body's word
         return Source(text=text, name=name, kind=kind, anonymous=anonymous, start=start, end=end)
+
+    def _place_body(self, head: int) -> str | None:
+        """A local body named by its place ("West Midlands police", "Kyiv city
+        authorities"; not "U.K. officials"): the place's words and the body's."""
+        p = self.p
+        if p.lemma(head) not in LOCAL_BODIES:
+            return None
+        run = sorted({j for c in p.children(head, "compound") for j in p.subtree(c)})
+        names = [j for j in run if p.tokens[j].pos == "PROPN"]
+        country = country_of(p.text(names)) if names else None
+        if not names or (country is not None and country.sector is None):  # a country's
+            return None                                                    # own name
+        return p.text([*run, head])
 
     def _speaks_for(self, indices: list[int]) -> str | None:
         """The organisation an unnamed teller speaks for, named in the phrase ("a

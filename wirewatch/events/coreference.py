@@ -7,14 +7,16 @@ militia") then resolves to what the text said before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import name_key
-from wirewatch.records import Actor
+from wirewatch.records import Actor, Quote
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+# the speaker's own words: whom they stand for is the speaker of the quote they are in
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
 PERSON_WORDS = frozenset(
     "mayor minister president journalist reporter spokesman spokeswoman spokesperson commander "
@@ -64,6 +66,8 @@ class Memory:
         …"), else the nearest agreeing phrase of the last sentences."""
         p = self.p
         word = p.tokens[head].lower_text
+        if word in FIRST_PERSON:  # the writer, or a speaker (``ActorResolver.speaking``)
+            return None
         want_person = word in PERSON_PRONOUNS
         want_plural = word in ("they", "them", "their")
         sent_start = p.sentence(head).start
@@ -130,3 +134,17 @@ class Memory:
         return Actor(text=self.p.tokens[head].text, name=a.name or a.text, country=a.country,
                      sector=a.sector, id=a.id, start=start, end=end,
                      inferred=(*a.inferred, "coreference"))
+
+
+def speakers(p: Parse, quotes: Sequence[Quote]) -> dict[int, Actor]:
+    """The first-person pronouns inside quotes, each as its quote's speaker."""
+    out: dict[int, Actor] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        for tok in p.tokens:
+            if quote.start <= tok.idx < quote.end and tok.lower_text in FIRST_PERSON and \
+                    p.is_pronoun(tok.i):
+                out[tok.i] = replace(quote.speaker, text=tok.text, start=tok.idx,
+                                     end=tok.idx + len(tok.text))
+    return out

@@ -19,8 +19,8 @@ from typing import Any
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import day_of, days_of
-from wirewatch.gazetteer import NON_STATE
-from wirewatch.records import Actor, EventMention
+from wirewatch.gazetteer import NON_STATE, place_of
+from wirewatch.records import Actor, EventMention, Place
 
 DATE_SLACK = 3  # days: reports of one event may date it a day or two apart
 UNDATED_WINDOW = 30  # days before its publication that an undated report may speak of
@@ -47,6 +47,70 @@ def block(m: EventMention) -> str | None:
     actors = ",".join(sorted({_party(a) for a in m.actors}))
     recipients = ",".join(sorted({_party(a) for a in m.recipients}))
     return stable_id("block", m.event_type, actors, recipients)
+
+
+def _town(actor: Actor) -> str | None:
+    """The town or region of its country a party's name is ("Kyiv", "Kharkiv")."""
+    text = _THE.sub("", actor.text)
+    if not actor.country or not text[:1].isupper():
+        return None
+    place = place_of(text)
+    if place is None or place.precision in ("country", "continent") or \
+            place.country != actor.country:
+        return None
+    return place.name
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """Two parties of mentions in one article that may be one side: one actor however its
+    country was read, or one country ("Russia" and "Russian forces"), unless they are two
+    of its towns ("Kyiv" and "Kharkiv")."""
+    towns = _town(a), _town(b)
+    if None not in towns and towns[0] != towns[1]:
+        return False
+    if (a.id and a.id == b.id) or (a.country and a.country == b.country):
+        return True
+    return _THE.sub("", (a.name or a.text).lower()) == _THE.sub("", (b.name or b.text).lower())
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool:
+    """Two places that may be the same: unknown, or of one country and not two
+    different places of the same precision (two towns)."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    return not (a.geonameid and b.geonameid and a.precision == b.precision
+                and a.geonameid != b.geonameid)
+
+
+def _joins(m: EventMention, group: Sequence[EventMention]) -> bool:
+    """Does a mention tell the happening a group of mentions in its article tells? The same
+    type; dates and places that agree with each; on each side, a party of the group's
+    wherever both name some."""
+    if any(m.event_type != g.event_type or not dates_agree(m.date, g.date) or
+           not _places_agree(m.location, g.location) for g in group):
+        return False
+    for mine, theirs in ((m.actors, [a for g in group for a in g.actors]),
+                         (m.recipients, [a for g in group for a in g.recipients])):
+        if mine and theirs and not any(_same_side(p, q) for p in mine for q in theirs):
+            return False
+    return True
+
+
+def happenings(mentions: Sequence[EventMention]) -> list[list[int]]:
+    """The mentions of one article grouped by the happening they tell, in reading order:
+    a mention joins the first group it fits (a lead, its retelling further down and a quote
+    about it are one event; two attacks on two towns, on two days or on two sides are
+    two)."""
+    groups: list[list[int]] = []
+    for k, m in enumerate(mentions):
+        group = next((g for g in groups if _joins(m, [mentions[j] for j in g])), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    return groups
 
 
 def new_event_id(m: EventMention) -> str:

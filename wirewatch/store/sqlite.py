@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "2"
 
 
+def _country(m: EventMention) -> str | None:
+    """The country of a mention's place."""
+    return m.location.country if m.location else None
+
+
 class SqliteStore(StoryGrouping):
     """The store in one SQLite file. Writers take turns: one waits up to ``busy_timeout``
     seconds (``limits.BUSY_TIMEOUT_S`` by default) for another to finish a document, and
@@ -151,13 +156,18 @@ class SqliteStore(StoryGrouping):
             self.db.executemany("INSERT INTO bands VALUES (?, ?)",
                                 [(band, a.article_id) for band in copies.bands(sig)])
         touched: set[str] = set()
-        for m in record.events:
-            key = event_merge.block(m)
-            country = m.location.country if m.location else None
-            event_id = self._event_for(m, key, country, story_id, a.article_id, a.published)
-            self.db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            (m.id, event_id, a.article_id, key, m.event_type, m.date, country,
-                             json.dumps(asdict(m))))
+        for group in event_merge.happenings(record.events):
+            mentions = [record.events[k] for k in group]
+            event_id = next(filter(None, (  # the fullest mention's stored event, first
+                self._event_for(m, event_merge.block(m), _country(m), story_id, a.article_id,
+                                a.published)
+                for m in sorted(mentions, key=lambda m: -len(m.actors) - len(m.recipients)))),
+                event_merge.new_event_id(mentions[0]))
+            for m in mentions:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (m.id, event_id, a.article_id, event_merge.block(m), m.event_type, m.date,
+                     _country(m), json.dumps(asdict(m))))
             touched.add(event_id)
         for event_id in touched:
             self._rebuild_event(event_id)
@@ -185,12 +195,14 @@ class SqliteStore(StoryGrouping):
 
     # --- events ----------------------------------------------------------------------
     def _event_for(self, m: EventMention, key: str | None, country: str | None,
-                   story_id: str, article_id: str, published: str | None) -> str:
-        """The stored event a new mention reports (see ``merge.events``), else a new id."""
+                   story_id: str, article_id: str, published: str | None) -> str | None:
+        """The stored event a new mention reports (see ``merge.events``), if any; the
+        mentions of its own article are not asked (``merge.events.happenings`` groups them)."""
         if key is not None:
             rows = self.db.execute(
                 "SELECT m.event_id, m.date, m.country, a.story_id, a.published FROM mentions m "
-                "JOIN articles a USING (article_id) WHERE m.block=?", (key,)).fetchall()
+                "JOIN articles a USING (article_id) WHERE m.block=? AND m.article_id<>?",
+                (key, article_id)).fetchall()
         else:  # no parties: only the same kind of event in the same story
             rows = self.db.execute(
                 "SELECT m.event_id, m.date, m.country, a.story_id, a.published FROM mentions m "
@@ -198,9 +210,8 @@ class SqliteStore(StoryGrouping):
                 "AND m.event_type=? AND m.article_id<>?",
                 (story_id, m.event_type, article_id)).fetchall()
         stored = [event_merge.Stored(*row) for row in rows]
-        found = event_merge.fitting_event(m.date, country, key is not None, story_id, stored,
-                                          published)
-        return found or event_merge.new_event_id(m)
+        return event_merge.fitting_event(m.date, country, key is not None, story_id, stored,
+                                         published)
 
     def _rebuild_events_of(self, article_id: str) -> None:
         for (event_id,) in self.db.execute(
