@@ -64,8 +64,7 @@ def best(store: SqliteStore, pattern: str) -> dict[str, Any]:
     "citing", "telegram", "scoop", "statement-via-agency", "spokesperson",
     gap("tweet", "'have arrived in Ukraine, X said in a post on Twitter' is not coded as "
                  "AID, so the third report is not merged"),
-    gap("wire-copy", "a republished wire copy's dateline actor ('OMDURMAN (Nile Wire)') "
-                     "and its two victims split it into several events"),
+    "wire-copy",
     "state-tv",
 ])
 def test_the_outlets_reports_are_one_event(store: SqliteStore, pattern: str) -> None:

@@ -108,6 +108,15 @@ def test_dates_against_publication(nlp: Language) -> None:
     assert undated.date == "XXXX-03-02"
 
 
+def test_the_day_of_the_telling_is_marked(nlp: Language) -> None:
+    m = one(nlp, "Militias smuggled rockets to Russia, the Herald reported on Tuesday.", "AID",
+            published="2026-04-15")
+    assert (m.date, m.date_told) == ("2026-04-14", True)
+    m = one(nlp, "Militias smuggled rockets to Russia on Tuesday, the Herald reported.", "AID",
+            published="2026-04-15")
+    assert (m.date, m.date_told) == ("2026-04-14", False)
+
+
 def test_attribution_chains(nlp: Language) -> None:
     m = one(nlp, "According to Reuters, Saudi Arabia sent fighter jets to Jordan.", "AID",
             publisher="Test Post")
@@ -152,6 +161,26 @@ def test_the_first_person_in_a_quote_is_its_speaker(nlp: Language) -> None:
     assert [(a.text, a.country, a.sector) for a in arrest.actors] == [("We", "SRB", "COP")]
     m = one(nlp, "We arrested the two drivers on Monday.", "COERCE")  # the writer: no one
     assert m.actors == []
+
+
+def test_a_missile_fired_at_no_one_is_a_show_of_force(nlp: Language) -> None:
+    for text in ("Pyongyang fired a ballistic missile towards the Sea of Japan on Sunday.",
+                 "The navy test-fired a cruise missile on Sunday.",
+                 "Tehran launched two missiles into the waters off its southern coast."):
+        m = one(nlp, text, "MOBILIZE")
+        assert m.mode == "weapons" and m.recipients == [], text  # a sea is no party
+    m = one(nlp, "The militia fired rockets at the airport on Sunday.", "ASSAULT")
+    assert not [e for e in read(nlp, "The militia fired rockets at the airport.").events
+                if e.event_type == "MOBILIZE"] and m.mode == "heavy-weapons"
+
+
+def test_a_short_name_given_in_brackets_is_the_long_one(nlp: Language) -> None:
+    text = ("Nigeria's Coastal Patrol Command (CPC) questioned the governor "
+            "on Monday. The CPC later arrested two of his aides.")
+    (record,) = run([Document("d", "article", text)], nlp)
+    assert isinstance(record, ArticleRecord)
+    arrest = next(e for e in record.events if e.event_type == "COERCE")
+    assert [a.country for a in arrest.actors] == ["NGA"]
 
 
 def test_the_paper_is_the_outlet_named_before(nlp: Language) -> None:

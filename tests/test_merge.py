@@ -12,7 +12,7 @@ from spacy.language import Language
 from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
-from wirewatch.merge.events import Report, block, dates_agree, independent, origin
+from wirewatch.merge.events import Report, block, dates_agree, independent, origin, told
 from wirewatch.records import Actor, EventMention, Evidence, Factuality
 from wirewatch.schema import errors
 from wirewatch.store import EventFilter, SqliteStore
@@ -49,6 +49,13 @@ def test_dates_agree_within_slack_and_across_unknown_years() -> None:
     assert not dates_agree("2026-03-26", "2026-04-06")
     assert not dates_agree("XXXX-03-26", "XXXX-03-27")
     assert not dates_agree("2025", "2026-01-01")
+
+
+def test_the_day_of_a_telling_bounds_the_happening() -> None:
+    assert dates_agree(told("2026-04-12", True), "2026-03-26")  # on or before it
+    assert not dates_agree(told("2026-03-20", True), "2026-03-26")
+    assert not dates_agree(told("2026-04-12", False), "2026-03-26")
+    assert told(None, True) is None
 
 
 def test_an_undated_report_speaks_of_the_weeks_before_its_publication() -> None:
@@ -297,6 +304,24 @@ def test_mentions_of_one_happening_in_an_article_are_one_event(tmp_path: Path,
     # the lead and the quote about it are one event; the shelling of another town is another
     assert told["Russian forc"] == told["“The attack "]
     assert told["On Friday, R"] != told["Russian forc"]
+    store.close()
+
+
+def test_reports_of_a_story_that_read_the_parties_otherwise_are_one_event(
+        tmp_path: Path, nlp: Language) -> None:
+    first = ("Police in Minsk detained the opposition leader Ana Velis on Tuesday, her party "
+             "said. Velis, who leads the Belarusian Freedom Party, had called for protests "
+             "against the election result. Her supporters gathered outside the police station "
+             "in Minsk.")
+    second = ("Belarusian authorities detained opposition leader Ana Velis in Minsk on "
+              "Tuesday. Velis had called for protests against the election result, and her "
+              "Belarusian Freedom Party said supporters gathered outside the police station.")
+    source = tmp_path / "velis.jsonl"
+    source.write_text("".join(json.dumps({"id": doc, "text": text, "published": "2026-03-25"})
+                              + "\n" for doc, text in (("p1", first), ("p2", second))))
+    store = ingest(tmp_path / "velis.db", source)
+    (arrest,) = store.events(EventFilter(type="COERCE"))  # police and authorities: one side
+    assert sorted(m["doc_id"] for m in arrest["mentions"]) == ["p1", "p2"]
     store.close()
 
 

@@ -180,6 +180,12 @@ def _waters() -> frozenset[str]:
     return frozenset(fold(name_key(row[0])) for row in read_table("waters.tsv"))
 
 
+def is_water(text: str) -> bool:
+    """Is this the name of a sea, gulf, strait or ocean, or of a region of several
+    countries (``waters.tsv``)?"""
+    return fold(name_key(text)) in _waters()
+
+
 def places_named(text: str, kind_said: bool = False) -> tuple[Gazetteer, ...]:
     """Every place a name may refer to, the likeliest first: a continent or country of that
     name, then regions and cities by population; a country's other names ("Burma") too.

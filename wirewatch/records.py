@@ -177,6 +177,7 @@ class EventMention:
     evidence: Evidence
     trigger: Evidence
     confidence: float
+    date_told: bool = False  # the date is the telling's ("officials said on Tuesday")
 
 
 @dataclass(slots=True, frozen=True)

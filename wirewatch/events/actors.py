@@ -14,7 +14,7 @@ from dataclasses import replace
 from wirewatch.dictionaries import holder, in_office, post_of
 from wirewatch.events.coreference import Memory, speakers
 from wirewatch.events.focus import abroad, focal_country
-from wirewatch.events.known import Known, named
+from wirewatch.events.known import BODIES, Known, body_sector, named
 from wirewatch.events.lexicon import sectors
 from wirewatch.events.naming import of_country
 from wirewatch.events.phrases import (
@@ -38,6 +38,7 @@ from wirewatch.gazetteer import (
     country_name,
     country_of,
     demonym_of,
+    is_water,
     name_key,
     place_of,
 )
@@ -48,9 +49,6 @@ NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "pun
 AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal", "link",
                         "linked", "tie", "tied", "attach", "attached", "allied"})
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
-# intergovernmental and non-governmental bodies take the sector of their kind
-BODIES = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO"}
-ARMED = frozenset({"MIL", "COP", "JUD"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG"})
 # the head words of titles that name one post ("the president", "the foreign minister")
@@ -59,11 +57,6 @@ TITLES = frozenset({"president", "minister", "secretary", "chancellor", "premier
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
                        "tens".split())
-
-
-def body_sector(country: str | None, sector: str | None) -> str | None:
-    """"UNICEF", "the EU", "Oxfam": a body takes its kind's sector, unless armed or a court."""
-    return BODIES[country] if country in BODIES and sector not in ARMED else sector
 
 
 class ActorResolver:
@@ -117,8 +110,8 @@ class ActorResolver:
         tok = p.tokens[head]
         if p.is_pronoun(head):
             return self.memory.pronoun(head, self.resolve)
-        if tok.ent_type in NOT_ACTORS:
-            return None
+        if tok.ent_type in NOT_ACTORS or is_water(p.text(p.subtree(head))):
+            return None  # a date, a sum, a sea: no party
         if p.lemma(head) in QUANTITIES or tok.pos == "NUM":  # "thousands of students"
             for prep, obj in p.preps(head):
                 if prep == "of":

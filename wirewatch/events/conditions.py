@@ -17,6 +17,7 @@ from wirewatch.events.actors import STATE_SECTORS
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, sectors
 from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import is_water
 from wirewatch.records import Actor, Instrument
 
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
@@ -24,6 +25,9 @@ FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 # are read (``arguments``), not on the event
 TOKEN_LEVEL = frozenset({"via=light", "obj=event", "poss=patient"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "going"})
+TESTS = frozenset({"test", "test-fire", "testing", "drill", "exercise"})
+AIMS = frozenset({"into", "towards", "toward", "off", "over", "in"})
+WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
 
@@ -142,6 +146,26 @@ def _other_party(r: Reading) -> bool:
 @condition("party=forces")
 def _forces_involved(r: Reading) -> bool:
     return any(a.sector in FORCES for a in r.actors + r.recipients)
+
+
+@condition("aim=show")
+def _show_of_force(r: Reading) -> bool:
+    """Fired at no one: into or towards the sea, or as a test ("fired a ballistic missile
+    into the East Sea", "test-fired a cruise missile"), a show of what arms can do."""
+    p = r.p
+    if any(not _water(p, a.text) for a in r.recipients):
+        return False
+    sent = p.sentence(r.i)
+    aimed = [(prep, obj) for j in (r.i, *p.children(r.i, "dobj", "nsubjpass"))
+             for prep, obj in p.preps(j)]  # "fired a missile towards the sea"
+    return any(p.lemma(j) in TESTS for j in range(sent.start, sent.end)) or any(
+        prep in AIMS and (p.lemma(obj) in WATERS or _water(p, p.text(p.subtree(obj))))
+        for prep, obj in aimed)
+
+
+def _water(p: Parse, text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and (words[-1] in WATERS or is_water(text))
 
 
 # decided once the parties are read: every registered check but those on the things

@@ -35,6 +35,14 @@ class Mention:
     names: tuple[str, ...]
 
 
+def _acronym(p: Parse, i: int) -> bool:
+    """Is token i the short name given in brackets after a long one ("Joint Chiefs of Staff
+    (JCS)")?"""
+    text = p.tokens[i].text
+    return 0 < i < len(p.tokens) - 1 and p.tokens[i - 1].text == "(" and \
+        p.tokens[i + 1].text == ")" and text.isupper() and 2 <= len(text) <= 8
+
+
 class Memory:
     """The phrases of one article resolved so far, in reading order, and the names that
     stand for actors."""
@@ -54,6 +62,7 @@ class Memory:
                 names.append(name_key(e.text))
         if actor.name:
             names.append(name_key(actor.name))
+        names += [name_key(p.tokens[i].text) for i in p.subtree(head) if _acronym(p, i)]
         for n in names:
             if n and actor.country and n not in self.names:
                 self.names[n] = actor

@@ -179,7 +179,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         return None
     sent = p.sentence(i)
     facts = factuality(p, i, None, p.ann.article.published)
-    date_text, date = event_date(p, r, i, p.ann.article.published, facts.modality == "future")
+    date_text, date, told = event_date(p, r, i, p.ann.article.published,
+                                       facts.modality == "future")
     if facts.modality == "asserted":
         facts = factuality(p, i, date, p.ann.article.published)
     tok = p.tokens[i]
@@ -197,6 +198,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
         instruments=instruments,
         date=date,
         date_text=date_text,
+        date_told=told,
         location=location,
         factuality=facts,
         attribution=chain,

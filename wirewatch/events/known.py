@@ -7,6 +7,15 @@ from dataclasses import dataclass
 from wirewatch.dictionaries import Coded, Entry, lookup
 from wirewatch.gazetteer import country_of, name_key
 
+# intergovernmental and non-governmental bodies take the sector of their kind
+BODIES = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO"}
+ARMED = frozenset({"MIL", "COP", "JUD"})
+
+
+def body_sector(country: str | None, sector: str | None) -> str | None:
+    """"UNICEF", "the EU", "Oxfam": a body takes its kind's sector, unless armed or a court."""
+    return BODIES[country] if country in BODIES and sector not in ARMED else sector
+
 
 @dataclass(frozen=True, slots=True)
 class Known:

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from wirewatch.dates import resolve
 from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored
+from wirewatch.events.lexicon import speech_verbs
 from wirewatch.events.tree import Parse
 from wirewatch.records import Actor, Entity, Place
 
 
 def event_date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
-          ) -> tuple[str | None, str | None]:
-    """The date phrase of the event's clause, else of the clauses it depends on."""
+               ) -> tuple[str | None, str | None, bool]:
+    """The date phrase of the event's clause, else of the clauses it depends on, and
+    whether it is the day of a telling the event is reported in ("militias smuggled arms,
+    the paper reported on Tuesday": it happened on or before that day)."""
     anchors = [r.anchor]
     tok = p.tokens[r.anchor]
+    told_from = len(anchors) + 1  # the anchors from which on a date is a telling's
     while tok.dep in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "pobj") and \
             tok.head != tok.i and len(anchors) < 4:
+        if tok.dep == "ccomp" and p.lemma(tok.head) in speech_verbs():
+            told_from = min(told_from, len(anchors))
         tok = p.tokens[tok.head]
         if tok.pos in ("VERB", "AUX"):
             anchors.append(tok.i)
     dates = [e for e in p.ann.entities if e.label in ("DATE", "TIME") and
              p.sentence_index(e.start) == p.sentence_index(trigger)]
-    for anchor in anchors:
+    for k, anchor in enumerate(anchors):
         for ent in dates:
             roots = [j for j in range(ent.start, ent.end) if not ent.start <= p.tokens[j].head <
                      ent.end or p.tokens[j].head == j]
@@ -28,8 +34,8 @@ def event_date(p: Parse, r: Roles, trigger: int, published: str | None, future: 
                 phrase = _date_phrase(p, ent)
                 value = resolve(phrase, published, future)
                 if value is not None:
-                    return phrase, value
-    return None, None
+                    return phrase, value, k >= told_from
+    return None, None, False
 
 
 def _date_phrase(p: Parse, ent: Entity) -> str:

@@ -19,8 +19,8 @@ from typing import Any
 
 from wirewatch.articles.ids import stable_id
 from wirewatch.dates import day_of, days_of
-from wirewatch.gazetteer import NON_STATE, place_of
-from wirewatch.records import Actor, EventMention, Place
+from wirewatch.gazetteer import NON_STATE
+from wirewatch.records import Actor, EventMention
 
 DATE_SLACK = 3  # days: reports of one event may date it a day or two apart
 UNDATED_WINDOW = 30  # days before its publication that an undated report may speak of
@@ -49,72 +49,14 @@ def block(m: EventMention) -> str | None:
     return stable_id("block", m.event_type, actors, recipients)
 
 
-def _town(actor: Actor) -> str | None:
-    """The town or region of its country a party's name is ("Kyiv", "Kharkiv")."""
-    text = _THE.sub("", actor.text)
-    if not actor.country or not text[:1].isupper():
-        return None
-    place = place_of(text)
-    if place is None or place.precision in ("country", "continent") or \
-            place.country != actor.country:
-        return None
-    return place.name
-
-
-def _same_side(a: Actor, b: Actor) -> bool:
-    """Two parties of mentions in one article that may be one side: one actor however its
-    country was read, or one country ("Russia" and "Russian forces"), unless they are two
-    of its towns ("Kyiv" and "Kharkiv")."""
-    towns = _town(a), _town(b)
-    if None not in towns and towns[0] != towns[1]:
-        return False
-    if (a.id and a.id == b.id) or (a.country and a.country == b.country):
-        return True
-    return _THE.sub("", (a.name or a.text).lower()) == _THE.sub("", (b.name or b.text).lower())
-
-
-def _places_agree(a: Place | None, b: Place | None) -> bool:
-    """Two places that may be the same: unknown, or of one country and not two
-    different places of the same precision (two towns)."""
-    if a is None or b is None:
-        return True
-    if a.country and b.country and a.country != b.country:
-        return False
-    return not (a.geonameid and b.geonameid and a.precision == b.precision
-                and a.geonameid != b.geonameid)
-
-
-def _joins(m: EventMention, group: Sequence[EventMention]) -> bool:
-    """Does a mention tell the happening a group of mentions in its article tells? The same
-    type; dates and places that agree with each; on each side, a party of the group's
-    wherever both name some."""
-    if any(m.event_type != g.event_type or not dates_agree(m.date, g.date) or
-           not _places_agree(m.location, g.location) for g in group):
-        return False
-    for mine, theirs in ((m.actors, [a for g in group for a in g.actors]),
-                         (m.recipients, [a for g in group for a in g.recipients])):
-        if mine and theirs and not any(_same_side(p, q) for p in mine for q in theirs):
-            return False
-    return True
-
-
-def happenings(mentions: Sequence[EventMention]) -> list[list[int]]:
-    """The mentions of one article grouped by the happening they tell, in reading order:
-    a mention joins the first group it fits (a lead, its retelling further down and a quote
-    about it are one event; two attacks on two towns, on two days or on two sides are
-    two)."""
-    groups: list[list[int]] = []
-    for k, m in enumerate(mentions):
-        group = next((g for g in groups if _joins(m, [mentions[j] for j in g])), None)
-        if group is None:
-            groups.append([k])
-        else:
-            group.append(k)
-    return groups
-
-
 def new_event_id(m: EventMention) -> str:
     return stable_id("event", m.id)
+
+
+def told(date: str | None, by_telling: bool) -> str | None:
+    """A mention's date as merging reads it: a telling's day ("…, the paper reported on
+    Tuesday") is a bound, written "<2022-04-12": it happened on or before that day."""
+    return f"<{date}" if date and by_telling else date
 
 
 def dates_agree(a: str | None, b: str | None, published_a: str | None = None,
@@ -123,7 +65,7 @@ def dates_agree(a: str | None, b: str | None, published_a: str | None = None,
     year is read in the other value's year. A mention without a date happened at most
     ``UNDATED_WINDOW`` days before its publication (when that is known); one with neither
     agrees with anything."""
-    if not a or not b:
+    if not a or not b or a.startswith("<") or b.startswith("<"):
         return _undated_agree(a, b, published_a, published_b)
     if a.startswith("X") and not b.startswith("X"):
         a, b = b, a
@@ -156,6 +98,9 @@ def _undated_agree(a: str | None, b: str | None, published_a: str | None,
 def _span(value: str | None, published: date | None) -> tuple[date, date] | None:
     """The days a date value may mean (``dates.days_of``); for no value, the window before
     the publication day. None when unplaced (a day without its year, or nothing known)."""
+    if value and value.startswith("<"):  # on or before a telling's day
+        days = days_of(value[1:])
+        return (days[0] - timedelta(UNDATED_WINDOW), days[1]) if days else None
     if value:
         return days_of(value)
     return (published - timedelta(UNDATED_WINDOW), published) if published is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from importlib import resources
@@ -14,6 +15,7 @@ from wirewatch import __version__, limits
 from wirewatch.errors import WirewatchError
 from wirewatch.merge import copies
 from wirewatch.merge import events as event_merge
+from wirewatch.merge.happenings import Telling, happenings, joins
 from wirewatch.records import Article, ArticleRecord, EventMention
 from wirewatch.store import filters
 from wirewatch.store.filters import EventFilter
@@ -156,18 +158,20 @@ class SqliteStore(StoryGrouping):
             self.db.executemany("INSERT INTO bands VALUES (?, ?)",
                                 [(band, a.article_id) for band in copies.bands(sig)])
         touched: set[str] = set()
-        for group in event_merge.happenings(record.events):
+        for group in happenings(record.events):
             mentions = [record.events[k] for k in group]
-            event_id = next(filter(None, (  # the fullest mention's stored event, first
-                self._event_for(m, event_merge.block(m), _country(m), story_id, a.article_id,
-                                a.published)
-                for m in sorted(mentions, key=lambda m: -len(m.actors) - len(m.recipients)))),
-                event_merge.new_event_id(mentions[0]))
+            found = (self._event_for(m, event_merge.block(m), _country(m), story_id,
+                                     a.article_id, a.published)  # the fullest mention's first
+                     for m in sorted(mentions, key=lambda m: -len(m.actors) - len(m.recipients)))
+            event_id = next((e for e in found if e and self._dates_fit(e, mentions, a.published)),
+                            None) or self._told_in_story(mentions, story_id, a.article_id,
+                                                         a.published) \
+                or event_merge.new_event_id(mentions[0])
             for m in mentions:
                 self.db.execute(
                     "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (m.id, event_id, a.article_id, event_merge.block(m), m.event_type, m.date,
-                     _country(m), json.dumps(asdict(m))))
+                    (m.id, event_id, a.article_id, event_merge.block(m), m.event_type,
+                     event_merge.told(m.date, m.date_told), _country(m), json.dumps(asdict(m))))
             touched.add(event_id)
         for event_id in touched:
             self._rebuild_event(event_id)
@@ -210,8 +214,35 @@ class SqliteStore(StoryGrouping):
                 "AND m.event_type=? AND m.article_id<>?",
                 (story_id, m.event_type, article_id)).fetchall()
         stored = [event_merge.Stored(*row) for row in rows]
-        return event_merge.fitting_event(m.date, country, key is not None, story_id, stored,
-                                         published)
+        return event_merge.fitting_event(event_merge.told(m.date, m.date_told), country,
+                                         key is not None, story_id, stored, published)
+
+    def _dates_fit(self, event_id: str, mentions: Sequence[EventMention],
+                   published: str | None) -> bool:
+        """Do the dates of every mention of a happening agree with those of a stored event's
+        mentions (one of them found the event by its parties)?"""
+        stored = self.db.execute("SELECT m.date, a.published FROM mentions m JOIN articles a "
+                                 "USING (article_id) WHERE m.event_id=?", (event_id,)).fetchall()
+        return all(event_merge.dates_agree(event_merge.told(m.date, m.date_told), date,
+                                           published, when)
+                   for m in mentions for date, when in stored)
+
+    def _told_in_story(self, mentions: Sequence[EventMention], story_id: str, article_id: str,
+                       published: str | None) -> str | None:
+        """The event of the story, stored from other articles, that a happening's mentions
+        join though their parties are read otherwise (``merge.happenings``); the most
+        reported when several do."""
+        told: dict[str, list[Telling]] = defaultdict(list)
+        for event_id, record, when in self.db.execute(  # each of those events, whole
+                "SELECT m.event_id, m.record, a.published FROM mentions m JOIN articles a "
+                "USING (article_id) WHERE m.event_id IN (SELECT n.event_id FROM mentions n "
+                "JOIN articles b USING (article_id) WHERE b.story_id=? AND n.event_type=? "
+                "AND n.article_id<>?)", (story_id, mentions[0].event_type, article_id)):
+            told[event_id].append(Telling.stored(json.loads(record), when))
+        new = [Telling.of(m, published) for m in mentions]
+        fits = [(len(group), event_id) for event_id, group in told.items()
+                if all(joins(t, group) for t in new)]
+        return max(fits)[1] if fits else None
 
     def _rebuild_events_of(self, article_id: str) -> None:
         for (event_id,) in self.db.execute(

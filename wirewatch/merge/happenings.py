@@ -1,0 +1,141 @@
+"""Which mentions tell one happening, when their parties are not read alike.
+
+Mentions of one happening seldom name their parties the same way: a lead says "Russia fired
+two missiles at Kyiv", a later paragraph "the missiles struck a residential building", a
+quote "the attack on Kyiv". A mention joins a group of mentions when it has their type,
+its date and place agree with each of theirs, and on each side (actors, recipients) one of
+its parties is one of the group's wherever both name some. This groups the mentions of one
+article (``happenings``) and, inside one story, a new article's mentions with the events
+stored before (``joins``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.gazetteer import place_of
+from wirewatch.merge.events import dates_agree, told
+from wirewatch.records import EventMention
+
+_THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+# the sectors of a state that speak or act for it: "Russia", "the Kremlin", "Russian forces"
+STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    text: str
+    name: str | None
+    country: str | None
+    sector: str | None
+    id: str | None
+
+    @classmethod
+    def of(cls, actor: Any) -> Party:
+        """From an actor record or its stored dictionary."""
+        get = actor.get if isinstance(actor, Mapping) else actor.__getattribute__
+        return cls(str(get("text") or ""), get("name"), get("country"), get("sector"),
+                   get("id"))
+
+    @property
+    def town(self) -> str | None:
+        """The town or region of its country the party's name is ("Kyiv", "Kharkiv")."""
+        text = _THE.sub("", self.text)
+        if not self.country or not text[:1].isupper():
+            return None
+        place = place_of(text)
+        if place is None or place.precision in ("country", "continent") or \
+                place.country != self.country:
+            return None
+        return place.name
+
+    def same_side(self, other: Party) -> bool:
+        """One actor however its country was read, or one country's state or one of its
+        groups ("Russia" and "Russian forces"; not Peru's government and its fishing unions,
+        nor two of its towns, "Kyiv" and "Kharkiv")."""
+        if self.id and self.id == other.id:
+            return True
+        towns = self.town, other.town
+        if None not in towns and towns[0] != towns[1]:
+            return False
+        if self.country and self.country == other.country and _sectors_agree(
+                self.sector, other.sector):
+            return True
+        return _key(self) == _key(other)
+
+
+def _sectors_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or (a in STATE and b in STATE)
+
+
+def _key(party: Party) -> str:
+    return _THE.sub("", (party.name or party.text).lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """What the mentions of one happening must agree on."""
+
+    event_type: str
+    date: str | None
+    published: str | None
+    place: tuple[str | None, int | None, str | None]  # country, geonames id, precision
+    actors: tuple[Party, ...]
+    recipients: tuple[Party, ...]
+
+    @classmethod
+    def of(cls, m: EventMention, published: str | None = None) -> Telling:
+        loc = m.location
+        return cls(m.event_type, told(m.date, m.date_told), published,
+                   (loc.country, loc.geonameid, loc.precision) if loc else (None, None, None),
+                   tuple(map(Party.of, m.actors)), tuple(map(Party.of, m.recipients)))
+
+    @classmethod
+    def stored(cls, record: Mapping[str, Any], published: str | None) -> Telling:
+        """From a stored mention's record."""
+        loc = record.get("location") or {}
+        return cls(record["event_type"], told(record.get("date"), bool(record.get("date_told"))),
+                   published,
+                   (loc.get("country"), loc.get("geonameid"), loc.get("precision")),
+                   tuple(map(Party.of, record["actors"])),
+                   tuple(map(Party.of, record["recipients"])))
+
+    def places_agree(self, other: Telling) -> bool:
+        """Unknown, or of one country and not two places of the same precision."""
+        (ca, ga, pa), (cb, gb, pb) = self.place, other.place
+        if ca and cb and ca != cb:
+            return False
+        return not (ga and gb and pa == pb and ga != gb)
+
+
+def joins(m: Telling, group: Sequence[Telling]) -> bool:
+    """Does a mention tell the happening a group of mentions tells?"""
+    if any(m.event_type != g.event_type or not m.places_agree(g) or
+           not dates_agree(m.date, g.date, m.published, g.published) for g in group):
+        return False
+    for mine, theirs in ((m.actors, [a for g in group for a in g.actors]),
+                         (m.recipients, [a for g in group for a in g.recipients])):
+        if mine and theirs and not any(p.same_side(q) for p in mine for q in theirs):
+            return False
+    return True
+
+
+def happenings(mentions: Sequence[EventMention]) -> list[list[int]]:
+    """The mentions of one article grouped by the happening they tell, in reading order:
+    a mention joins the first group it fits (a lead, its retelling further down and a quote
+    about it are one event; two attacks on two towns, on two days or on two sides are
+    two)."""
+    tellings = [Telling.of(m) for m in mentions]
+    groups: list[list[int]] = []
+    for k, t in enumerate(tellings):
+        group = next((g for g in groups if joins(t, [tellings[j] for j in g])), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    return groups
