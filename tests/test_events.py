@@ -163,6 +163,18 @@ def test_the_first_person_in_a_quote_is_its_speaker(nlp: Language) -> None:
     assert m.actors == []
 
 
+def test_a_pronoun_that_speaks_after_a_quote_is_the_last_named_speaker(nlp: Language) -> None:
+    text = ("“Our positions near the border came under fire overnight,” the Armenian defence "
+            "ministry said in a statement. “We strongly condemn the shelling of our villages "
+            "by Azerbaijan,” it said.")
+    (record,) = run([Document("d", "article", text)], nlp)
+    assert isinstance(record, ArticleRecord)
+    condemned = next(e for e in record.events if e.event_type == "ACCUSE")
+    assert [a.country for a in condemned.actors] == ["ARM"]
+    assert condemned.attribution[-1].text == "it"
+    assert "ministry" in (condemned.attribution[-1].name or "").lower()
+
+
 def test_a_missile_fired_at_no_one_is_a_show_of_force(nlp: Language) -> None:
     for text in ("Pyongyang fired a ballistic missile towards the Sea of Japan on Sunday.",
                  "The navy test-fired a cruise missile on Sunday.",

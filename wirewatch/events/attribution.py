@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from wirewatch.events.actors import ActorResolver
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
 from wirewatch.events.naming import bare_outlet, of_country, state_media, strip_the
+from wirewatch.events.quotes import read_quotes
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import country_of
 from wirewatch.records import Actor, Quote, Source
 
-_QUOTES = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 DEFINITE_DOCUMENTS = frozenset({"report", "study", "statement", "article", "investigation"})
 # the bodies of a town or region that speak under its name ("West Midlands police")
 LOCAL_BODIES = frozenset({"police", "authority", "council", "prosecutor", "administration"})
@@ -48,7 +48,7 @@ class Attributor:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", p.body)]
         self._last_document: list[Source] = []
         self._last_outlet: str | None = None  # the name of the outlet named last
-        self._quotes()
+        self.result.quotes = read_quotes(p, actors, self._speaker)
         actors.speaking(self.result.quotes)
         for s_index in range(len(p.ann.sentences)):
             self._sentence(s_index)
@@ -325,48 +325,6 @@ class Attributor:
             actor = self.actors.resolve(head)
             return "official" if actor is not None and actor.sector == "GOV" else "person"
         return "person"
-
-    # --- quotes ----------------------------------------------------------------------
-    def _quotes(self) -> None:
-        p = self.p
-        previous: Quote | None = None
-        for m in _QUOTES.finditer(p.body):
-            inner = m.group(1) or m.group(2) or ""
-            if len(inner.split()) < 3:
-                continue
-            start, end = m.start(), m.end()
-            speaker = self._quote_speaker(start, end)
-            if speaker is None and previous is not None and previous.speaker is not None and \
-                    self._same_paragraph(previous.end, start) and start - previous.end < 400:
-                speaker = previous.speaker
-            quote = Quote(text=inner.strip(), speaker=speaker, start=start + 1, end=end - 1)
-            self.result.quotes.append(quote)
-            previous = quote
-
-    def _same_paragraph(self, a: int, b: int) -> bool:
-        return "\n\n" not in self.p.body[a:b]
-
-    def _quote_speaker(self, start: int, end: int) -> Actor | None:
-        p = self.p
-        toks = [t.i for t in p.tokens if start <= t.idx < end]
-        if not toks:
-            return None
-        sents = {p.sentence_index(toks[0]), p.sentence_index(toks[-1])}
-        outside: list[int] = []
-        for s in sorted(sents):
-            sent = p.ann.sentences[s]
-            outside.extend(i for i in range(sent.start, sent.end)
-                           if not start <= p.tokens[i].idx < end)
-        verbs = [i for i in outside if p.tokens[i].pos == "VERB" and p.lemma(i) in speech_verbs()]
-        if not verbs:  # "…, a commander told the paper." inside the marks
-            verbs = [i for i in toks[len(toks) // 2:] if p.tokens[i].pos == "VERB" and
-                     p.lemma(i) in speech_verbs()]
-        for verb in verbs:
-            speaker = self._speaker(verb, p.sentence(verb).start)
-            if speaker is not None:
-                return self.actors.resolve_span(*speaker)
-        return None
-
 
 def dateline_source(body: str) -> Source | None:
     """The news agency whose dateline opens the text ("WASHINGTON (Reuters) -"): the teller
