@@ -175,6 +175,15 @@ def test_a_pronoun_that_speaks_after_a_quote_is_the_last_named_speaker(nlp: Lang
     assert "ministry" in (condemned.attribution[-1].name or "").lower()
 
 
+def test_weapons_arriving_from_a_country_are_its_aid(nlp: Language) -> None:
+    for text, giver in (("British Challenger 2 tanks arrived in Ukraine on Monday.", "GBR"),
+                        ("The first batch of Polish Krab howitzers arrived in Ukraine.", "POL")):
+        m = one(nlp, text, "AID")
+        assert (countries(m.actors), countries(m.recipients)) == ({giver}, {"UKR"}), text
+    assert not [e for e in read(nlp, "The Chinese envoy arrived in Damascus on Monday.").events
+                if e.event_type == "AID"]
+
+
 def test_a_missile_fired_at_no_one_is_a_show_of_force(nlp: Language) -> None:
     for text in ("Pyongyang fired a ballistic missile towards the Sea of Japan on Sunday.",
                  "The navy test-fired a cruise missile on Sunday.",

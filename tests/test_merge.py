@@ -13,6 +13,7 @@ from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
 from wirewatch.merge.events import Report, block, dates_agree, independent, origin, told
+from wirewatch.merge.happenings import Telling, agrees
 from wirewatch.records import Actor, EventMention, Evidence, Factuality
 from wirewatch.schema import errors
 from wirewatch.store import EventFilter, SqliteStore
@@ -56,6 +57,13 @@ def test_the_day_of_a_telling_bounds_the_happening() -> None:
     assert not dates_agree(told("2026-03-20", True), "2026-03-26")
     assert not dates_agree(told("2026-04-12", False), "2026-03-26")
     assert told(None, True) is None
+
+
+def test_deliveries_of_weapons_of_other_makes_are_other_happenings() -> None:
+    def aid(*arms: str) -> Telling:
+        return Telling("AID", None, "2026-03-27", (None, None, None), (), (), frozenset(arms))
+    assert agrees(aid("Leopard"), [aid(), aid("Leopard", "Marder")])
+    assert not agrees(aid("Challenger"), [aid(), aid("Leopard")])
 
 
 def test_an_undated_report_speaks_of_the_weeks_before_its_publication() -> None:

@@ -127,6 +127,9 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
         doer = issuer(p, tok.head)  # "protesters demanding reform"
     if doer is None and subj is None and subjpass is None and not reduced:
         doer = controller(p, i)
+    if doer is not None and p.lemma(doer) not in weapons():  # "a tranche of tanks"
+        doer = next((obj for prep, obj in p.preps(doer) if prep == "of" and
+                     p.lemma(obj) in weapons()), doer)
     if doer is not None and p.lemma(doer) in weapons():
         r.scope.extend(p.subtree(doer))
         doer = next((c for c in p.children(doer, "amod", "compound", "poss")

@@ -12,11 +12,11 @@ stored before (``joins``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wirewatch.gazetteer import place_of
+from wirewatch.gazetteer import is_demonym, place_of
 from wirewatch.merge.events import dates_agree, told
 from wirewatch.records import EventMention
 
@@ -87,13 +87,15 @@ class Telling:
     place: tuple[str | None, int | None, str | None]  # country, geonames id, precision
     actors: tuple[Party, ...]
     recipients: tuple[Party, ...]
+    arms: frozenset[str]  # the makes of weapons it names ("Leopard", "Challenger")
 
     @classmethod
     def of(cls, m: EventMention, published: str | None = None) -> Telling:
         loc = m.location
         return cls(m.event_type, told(m.date, m.date_told), published,
                    (loc.country, loc.geonameid, loc.precision) if loc else (None, None, None),
-                   tuple(map(Party.of, m.actors)), tuple(map(Party.of, m.recipients)))
+                   tuple(map(Party.of, m.actors)), tuple(map(Party.of, m.recipients)),
+                   _makes(i.name for i in m.instruments))
 
     @classmethod
     def stored(cls, record: Mapping[str, Any], published: str | None) -> Telling:
@@ -103,7 +105,8 @@ class Telling:
                    published,
                    (loc.get("country"), loc.get("geonameid"), loc.get("precision")),
                    tuple(map(Party.of, record["actors"])),
-                   tuple(map(Party.of, record["recipients"])))
+                   tuple(map(Party.of, record["recipients"])),
+                   _makes(i["name"] for i in record.get("instruments") or []))
 
     def places_agree(self, other: Telling) -> bool:
         """Unknown, or of one country and not two places of the same precision."""
@@ -113,10 +116,25 @@ class Telling:
         return not (ga and gb and pa == pb and ga != gb)
 
 
+def _makes(names: Iterable[str]) -> frozenset[str]:
+    """The proper names in weapons' names, without demonyms and numbers ("British Challenger
+    2 tank": Challenger)."""
+    return frozenset(w for name in names for w in name.split()
+                     if w[:1].isupper() and not is_demonym(w))
+
+
+def agrees(m: Telling, group: Sequence[Telling]) -> bool:
+    """Do a mention's date and weapons agree with every one of a group's? (Weapons do not
+    when both name some, none of the same make: Leopards and Challengers arriving are two
+    deliveries.)"""
+    return all(dates_agree(m.date, g.date, m.published, g.published) and
+               not (m.arms and g.arms and not m.arms & g.arms) for g in group)
+
+
 def joins(m: Telling, group: Sequence[Telling]) -> bool:
     """Does a mention tell the happening a group of mentions tells?"""
-    if any(m.event_type != g.event_type or not m.places_agree(g) or
-           not dates_agree(m.date, g.date, m.published, g.published) for g in group):
+    if not agrees(m, group) or any(m.event_type != g.event_type or not m.places_agree(g)
+                                   for g in group):
         return False
     for mine, theirs in ((m.actors, [a for g in group for a in g.actors]),
                          (m.recipients, [a for g in group for a in g.recipients])):

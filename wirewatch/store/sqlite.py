@@ -15,7 +15,7 @@ from wirewatch import __version__, limits
 from wirewatch.errors import WirewatchError
 from wirewatch.merge import copies
 from wirewatch.merge import events as event_merge
-from wirewatch.merge.happenings import Telling, happenings, joins
+from wirewatch.merge.happenings import Telling, agrees, happenings, joins
 from wirewatch.records import Article, ArticleRecord, EventMention
 from wirewatch.store import filters
 from wirewatch.store.filters import EventFilter
@@ -163,7 +163,7 @@ class SqliteStore(StoryGrouping):
             found = (self._event_for(m, event_merge.block(m), _country(m), story_id,
                                      a.article_id, a.published)  # the fullest mention's first
                      for m in sorted(mentions, key=lambda m: -len(m.actors) - len(m.recipients)))
-            event_id = next((e for e in found if e and self._dates_fit(e, mentions, a.published)),
+            event_id = next((e for e in found if e and self._fits(e, mentions, a.published)),
                             None) or self._told_in_story(mentions, story_id, a.article_id,
                                                          a.published) \
                 or event_merge.new_event_id(mentions[0])
@@ -217,15 +217,14 @@ class SqliteStore(StoryGrouping):
         return event_merge.fitting_event(event_merge.told(m.date, m.date_told), country,
                                          key is not None, story_id, stored, published)
 
-    def _dates_fit(self, event_id: str, mentions: Sequence[EventMention],
-                   published: str | None) -> bool:
-        """Do the dates of every mention of a happening agree with those of a stored event's
-        mentions (one of them found the event by its parties)?"""
-        stored = self.db.execute("SELECT m.date, a.published FROM mentions m JOIN articles a "
-                                 "USING (article_id) WHERE m.event_id=?", (event_id,)).fetchall()
-        return all(event_merge.dates_agree(event_merge.told(m.date, m.date_told), date,
-                                           published, when)
-                   for m in mentions for date, when in stored)
+    def _fits(self, event_id: str, mentions: Sequence[EventMention],
+              published: str | None) -> bool:
+        """Do the dates and weapons of every mention of a happening agree with all of a
+        stored event's mentions (one of them found the event by its parties)?"""
+        stored = [Telling.stored(json.loads(record), when) for record, when in self.db.execute(
+            "SELECT m.record, a.published FROM mentions m JOIN articles a USING (article_id) "
+            "WHERE m.event_id=?", (event_id,))]
+        return all(agrees(Telling.of(m, published), stored) for m in mentions)
 
     def _told_in_story(self, mentions: Sequence[EventMention], story_id: str, article_id: str,
                        published: str | None) -> str | None:
