@@ -13,7 +13,7 @@ from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
 from wirewatch.merge.events import Report, block, dates_agree, independent, origin, told
-from wirewatch.merge.happenings import Telling, agrees
+from wirewatch.merge.happenings import Telling, agrees, joins
 from wirewatch.records import Actor, EventMention, Evidence, Factuality
 from wirewatch.schema import errors
 from wirewatch.store import EventFilter, SqliteStore
@@ -61,9 +61,16 @@ def test_the_day_of_a_telling_bounds_the_happening() -> None:
 
 def test_deliveries_of_weapons_of_other_makes_are_other_happenings() -> None:
     def aid(*arms: str) -> Telling:
-        return Telling("AID", None, "2026-03-27", (None, None, None), (), (), frozenset(arms))
+        return Telling("AID", None, None, "2026-03-27", (None, None, None), (), (), frozenset(arms))
     assert agrees(aid("Leopard"), [aid(), aid("Leopard", "Marder")])
     assert not agrees(aid("Challenger"), [aid(), aid("Leopard")])
+
+
+def test_a_sanction_of_another_mode_is_another_happening() -> None:
+    def sanction(mode: str | None) -> Telling:
+        return Telling("SANCTION", mode, None, None, (None, None, None), (), (), frozenset())
+    assert joins(sanction("expel"), [sanction(None), sanction("expel")])
+    assert not joins(sanction("discontinue"), [sanction("expel")])
 
 
 def test_an_undated_report_speaks_of_the_weeks_before_its_publication() -> None:

@@ -82,6 +82,7 @@ class Telling:
     """What the mentions of one happening must agree on."""
 
     event_type: str
+    mode: str | None
     date: str | None
     published: str | None
     place: tuple[str | None, int | None, str | None]  # country, geonames id, precision
@@ -92,7 +93,7 @@ class Telling:
     @classmethod
     def of(cls, m: EventMention, published: str | None = None) -> Telling:
         loc = m.location
-        return cls(m.event_type, told(m.date, m.date_told), published,
+        return cls(m.event_type, m.mode, told(m.date, m.date_told), published,
                    (loc.country, loc.geonameid, loc.precision) if loc else (None, None, None),
                    tuple(map(Party.of, m.actors)), tuple(map(Party.of, m.recipients)),
                    _makes(i.name for i in m.instruments))
@@ -101,8 +102,8 @@ class Telling:
     def stored(cls, record: Mapping[str, Any], published: str | None) -> Telling:
         """From a stored mention's record."""
         loc = record.get("location") or {}
-        return cls(record["event_type"], told(record.get("date"), bool(record.get("date_told"))),
-                   published,
+        return cls(record["event_type"], record.get("mode"),
+                   told(record.get("date"), bool(record.get("date_told"))), published,
                    (loc.get("country"), loc.get("geonameid"), loc.get("precision")),
                    tuple(map(Party.of, record["actors"])),
                    tuple(map(Party.of, record["recipients"])),
@@ -133,9 +134,10 @@ def agrees(m: Telling, group: Sequence[Telling]) -> bool:
 
 def joins(m: Telling, group: Sequence[Telling]) -> bool:
     """Does a mention tell the happening a group of mentions tells?"""
-    if not agrees(m, group) or any(m.event_type != g.event_type or not m.places_agree(g)
-                                   for g in group):
-        return False
+    if not agrees(m, group) or any(
+            m.event_type != g.event_type or not m.places_agree(g) or
+            (m.mode and g.mode and m.mode != g.mode) for g in group):  # an expulsion is
+        return False                                                    # no other sanction
     for mine, theirs in ((m.actors, [a for g in group for a in g.actors]),
                          (m.recipients, [a for g in group for a in g.recipients])):
         if mine and theirs and not any(p.same_side(q) for p in mine for q in theirs):
