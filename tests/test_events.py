@@ -175,6 +175,13 @@ def test_a_pronoun_that_speaks_after_a_quote_is_the_last_named_speaker(nlp: Lang
     assert "ministry" in (condemned.attribution[-1].name or "").lower()
 
 
+def test_a_wire_dateline_names_the_agency_and_no_party(nlp: Language) -> None:
+    m = one(nlp, "[USA], Aug 1 (ANI): The United States on Wednesday imposed sanctions on "
+                 "Iranian Foreign Minister Mohammad Javad Zarif.", "SANCTION")
+    assert "IND" not in countries(m.actors)  # the agency's country is no party
+    assert [s.name for s in m.attribution] == ["ANI"]
+
+
 def test_weapons_arriving_from_a_country_are_its_aid(nlp: Language) -> None:
     for text, giver in (("British Challenger 2 tanks arrived in Ukraine on Monday.", "GBR"),
                         ("The first batch of Polish Krab howitzers arrived in Ukraine.", "POL")):

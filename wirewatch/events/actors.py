@@ -16,7 +16,7 @@ from wirewatch.events.coreference import Memory, speakers
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.known import BODIES, Known, body_sector, named
 from wirewatch.events.lexicon import sectors
-from wirewatch.events.naming import of_country
+from wirewatch.events.naming import dateline_end, of_country
 from wirewatch.events.phrases import (
     ANAPHORS,
     TEXT_SKIP,
@@ -69,6 +69,7 @@ class ActorResolver:
         self.cache: dict[int, Actor | None] = {}
         self.memory = Memory(parse)
         self.focal = focal_country(parse, title)
+        self.dateline = dateline_end(parse.body)
         for tok in parse.tokens:
             if tok.pos in NP_POS and tok.dep not in NOT_HEADS:
                 self.resolve(tok.i)
@@ -110,8 +111,9 @@ class ActorResolver:
         tok = p.tokens[head]
         if p.is_pronoun(head):
             return self.memory.pronoun(head, self.resolve)
-        if tok.ent_type in NOT_ACTORS or is_water(p.text(p.subtree(head))):
-            return None  # a date, a sum, a sea: no party
+        if tok.ent_type in NOT_ACTORS or is_water(p.text(p.subtree(head))) or \
+                tok.idx < self.dateline:
+            return None  # a date, a sum, a sea, a wire's dateline: no party
         if p.lemma(head) in QUANTITIES or tok.pos == "NUM":  # "thousands of students"
             for prep, obj in p.preps(head):
                 if prep == "of":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from wirewatch.events.actors import ActorResolver
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
-from wirewatch.events.naming import bare_outlet, of_country, state_media, strip_the
+from wirewatch.events.naming import DATELINE, bare_outlet, of_country, state_media, strip_the
 from wirewatch.events.quotes import read_quotes
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import country_of
@@ -23,10 +23,6 @@ DEFINITE_DOCUMENTS = frozenset({"report", "study", "statement", "article", "inve
 LOCAL_BODIES = frozenset({"police", "authority", "council", "prosecutor", "administration"})
 ANONYMOUS_OPENERS = frozenset({"a", "an", "one", "two", "three", "several", "some", "many",
                                "other", "unnamed", "senior"})
-# a wire agency's dateline opening a story: "WASHINGTON (Reuters) -", "KYIV, April 28 (AP) —"
-# (a place and a day in capitalised words or numbers, then the agency in brackets)
-_DATELINE = re.compile(r"\A\s*(?:[A-Z0-9\[][^\s(),]*,?\s+){0,6}"
-                       r"\((?P<agency>[A-Z][\w&.' -]{0,30})\)\s*[-–—:]")
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "tiktok", "youtube",
                     "weibo", "truth", "threads", "bluesky", "social"})
 
@@ -329,7 +325,7 @@ class Attributor:
 def dateline_source(body: str) -> Source | None:
     """The news agency whose dateline opens the text ("WASHINGTON (Reuters) -"): the teller
     of all the text says, after the outlet that published it."""
-    found = _DATELINE.match(body)
+    found = DATELINE.match(body)
     if found is None or not any(w in outlet_words() for w in found["agency"].split()):
         return None
     return Source(text=found["agency"], name=found["agency"], kind="outlet", anonymous=False,

@@ -3,9 +3,23 @@ state media by their country, a body by the country whose possessive it follows.
 
 from __future__ import annotations
 
+import re
+
 from wirewatch.events.lexicon import source_kinds
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import country_of, demonym_of
+
+# a wire agency's dateline opening a story: "WASHINGTON (Reuters) -", "KYIV, April 28 (AP) —"
+# (a place and a day in capitalised words or numbers, then the agency in brackets)
+DATELINE = re.compile(r"\A\s*(?:[A-Z0-9\[][^\s(),]*,?\s+){0,6}"
+                      r"\((?P<agency>[A-Z][\w&.' -]{0,30})\)\s*[-–—:]")
+
+
+def dateline_end(body: str) -> int:
+    """Where a wire agency's dateline opening the text ends (0 without one): no party is
+    named in it ("[USA], Aug 1 (ANI):")."""
+    found = DATELINE.match(body)
+    return found.end() if found else 0
 
 STATE_RUN = frozenset({"state", "government"})  # "state TV", "government-run media"
 STATE_MEDIA = "state media"
