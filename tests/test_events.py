@@ -175,6 +175,19 @@ def test_a_pronoun_that_speaks_after_a_quote_is_the_last_named_speaker(nlp: Lang
     assert "ministry" in (condemned.attribution[-1].name or "").lower()
 
 
+def test_weapons_a_pronoun_stands_for_are_no_party(nlp: Language) -> None:
+    text = ("Protesters gathered in Kharkiv on Monday. Two rockets shook the city centre and "
+            "one of them hit a school, injuring four people, the mayor said.")
+    hit = [e for e in read(nlp, text).events if e.event_type == "ASSAULT"]
+    assert hit and not [a for e in hit for a in e.actors if "them" in a.text]
+
+
+def test_civilians_are_of_the_country_of_a_place_their_sentence_names(nlp: Language) -> None:
+    m = one(nlp, "Russian troops entered the town. Witnesses in Mosul said gunmen killed three "
+                 "civilians.", "ASSAULT")
+    assert [(a.country, a.inferred) for a in m.recipients] == [("IRQ", ("country", "place"))]
+
+
 def test_a_wire_dateline_names_the_agency_and_no_party(nlp: Language) -> None:
     m = one(nlp, "[USA], Aug 1 (ANI): The United States on Wednesday imposed sanctions on "
                  "Iranian Foreign Minister Mohammad Javad Zarif.", "SANCTION")

@@ -8,11 +8,11 @@ than read in the phrase are listed in ``Actor.inferred``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 
 from wirewatch.dictionaries import holder, in_office, post_of
-from wirewatch.events.coreference import Memory, speakers
+from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.known import BODIES, Known, body_sector, named
 from wirewatch.events.lexicon import sectors
@@ -42,7 +42,7 @@ from wirewatch.gazetteer import (
     name_key,
     place_of,
 )
-from wirewatch.records import Actor, Entity, Place, Quote
+from wirewatch.records import Actor, Entity, Place
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "punct"})
@@ -85,10 +85,6 @@ class ActorResolver:
                 self.p.tokens[head].dep != "appos":  # "Ana Ruiz, the mayor": one person
             self.memory.remember(head, actor)
         return actor
-
-    def speaking(self, quotes: Sequence[Quote]) -> None:
-        """'"We can confirm …," police said': the first person in a quote is its speaker."""
-        self.cache.update(speakers(self.p, quotes))
 
     def resolve_span(self, start: int, end: int) -> Actor | None:
         """The actor of a token range (its syntactic head), keeping the range as text."""
@@ -164,10 +160,10 @@ class ActorResolver:
 
     def _from_context(self, head: int, indices: list[int], sector: str | None,
                       inferred: list[str]) -> str | None:
-        """The country of a phrase that names none, from the text around it: the code of
-        the body for an unnamed NGO or IGO (as the guide has it); the story's country for
-        "the country"; the first of a pair ("the Iraqi government and army"); what came
-        before; the story's country for a state body or for civilians."""
+        """The country of a phrase that names none, from the text around it: the body's
+        code for an unnamed NGO or IGO; the story's for "the country"; the first of a pair
+        ("the Iraqi government and army"); for civilians, the country of a place their
+        sentence names; what came before; the story's for a state body or civilians."""
         p = self.p
         tok = p.tokens[head]
         if sector in BODIES:  # "a human rights group": an NGO, of no country
@@ -184,6 +180,12 @@ class ActorResolver:
             first = self.cache.get(tok.head)
             if first is not None and first.country:
                 return first.country
+        sent = p.sentence(head)  # civilians: of the country where their sentence is
+        here = [pl.country for end, pl in sorted(self.places.items())
+                if sent.start <= end < sent.end and pl.country]
+        if sector == "CVL" and here:
+            inferred.extend(("country", "place"))  # from a place, not the story's focus
+            return here[0]
         key = name_key(p.text(indices))
         country, how = self.memory.country(head, key, sector)
         if how:

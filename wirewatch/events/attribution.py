@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from wirewatch.events.actors import ActorResolver
+from wirewatch.events.coreference import speakers
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
 from wirewatch.events.naming import DATELINE, bare_outlet, of_country, state_media, strip_the
 from wirewatch.events.quotes import read_quotes
@@ -45,7 +46,8 @@ class Attributor:
         self._last_document: list[Source] = []
         self._last_outlet: str | None = None  # the name of the outlet named last
         self.result.quotes = read_quotes(p, actors, self._speaker)
-        actors.speaking(self.result.quotes)
+        actors.cache.update(speakers(p, self.result.quotes))  # "'We can confirm …,' police
+        # said": the first person in a quote is its speaker
         for s_index in range(len(p.ann.sentences)):
             self._sentence(s_index)
 

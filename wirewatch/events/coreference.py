@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from wirewatch.events.lexicon import weapons
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import name_key
 from wirewatch.records import Actor, Quote
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 # the speaker's own words: whom they stand for is the speaker of the quote they are in
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
@@ -77,6 +79,8 @@ class Memory:
         word = p.tokens[head].lower_text
         if word in FIRST_PERSON:  # the writer, or a speaker (``ActorResolver.speaking``)
             return None
+        if word in THING_PRONOUNS and self._weapon_before(head):
+            return None  # "the rockets shook the capital and one of them hit a building"
         want_person = word in PERSON_PRONOUNS
         want_plural = word in ("they", "them", "their")
         sent_start = p.sentence(head).start
@@ -94,6 +98,17 @@ class Memory:
             if self._agrees(m.head, m.actor, want_person, want_plural, m.person):
                 return self._refer(head, m.actor)
         return None
+
+    def _weapon_before(self, head: int) -> bool:
+        """Is the nearest noun before a pronoun in its sentence, of its number, a weapon?"""
+        p = self.p
+        plural = p.tokens[head].lower_text in ("they", "them", "their")
+        for j in range(head - 1, p.sentence(head).start - 1, -1):
+            tok = p.tokens[j]
+            if tok.pos in ("NOUN", "PROPN") and tok.dep != "compound" and \
+                    (tok.tag in ("NNS", "NNPS")) == plural:
+                return p.lemma(j) in weapons()
+        return False
 
     def country(self, head: int, key: str, sector: str | None) -> tuple[str | None, str | None]:
         """(country, what was inferred) for a phrase that names none, from what came before

@@ -237,7 +237,8 @@ def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: lis
         if not _unnamed(p, party) and (not where or trig.event_type in AWAY):
             return party  # "Lula met Xi in Beijing": a visitor is not of the host country
         if (party.country is None and not from_abroad(party)) or (
-                party.name is None and "country" in party.inferred):
+                party.name is None and "country" in party.inferred and
+                "place" not in party.inferred):  # not one a place in its sentence gave
             inferred = party.inferred if "country" in party.inferred else (
                 *party.inferred, "country")
             return replace(party, country=country, inferred=inferred)
