@@ -27,7 +27,7 @@ UNDATED_WINDOW = 30  # days before its publication that an undated report may sp
 # days between the publications of an undated report and another of the same event: more
 # apart, only dates the texts give can tell that they speak of one happening
 UNDATED_SPAN = 45
-_THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)  # a name's leading article
 
 
 def _party(actor: Actor) -> str:
@@ -149,7 +149,7 @@ class Report:
 
 
 def _source_key(text: str) -> str:
-    return " ".join(_THE.sub("", text.strip()).lower().split())
+    return " ".join(ARTICLE.sub("", text.strip()).lower().split())
 
 
 def origin(report: Report) -> dict[str, Any]:

@@ -2,29 +2,27 @@
 
 Mentions of one happening seldom name their parties the same way: a lead says "Russia fired
 two missiles at Kyiv", a later paragraph "the missiles struck a residential building", a
-quote "the attack on Kyiv". A mention joins a group of mentions when it has their type,
-its date and place agree with each of theirs, and on each side (actors, recipients) one of
-its parties is one of the group's wherever both name some. This groups the mentions of one
-article (``happenings``) and, inside one story, a new article's mentions with the events
-stored before (``joins``).
+quote "the attack on Kyiv". A mention joins a group of mentions when it has their type, its
+date, place, mode and makes of weapons agree with each of theirs, and on each side (actors,
+recipients) one of its parties is one of the group's wherever both name some. This groups
+the mentions of one article (``happenings``) and, inside one story, a new article's
+mentions with the events stored before (``joins``); a stored event found by its parties'
+key is checked for dates and weapons alone (``agrees``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.events.actors import STATE_SECTORS
 from wirewatch.gazetteer import is_demonym, place_of
-from wirewatch.merge.events import dates_agree, told
+from wirewatch.merge.events import ARTICLE, dates_agree, told
 from wirewatch.records import EventMention
 
-_THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-
-
 # the sectors of a state that speak or act for it: "Russia", "the Kremlin", "Russian forces"
-STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
+STATE = STATE_SECTORS | {"PRM"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +43,7 @@ class Party:
     @property
     def town(self) -> str | None:
         """The town or region of its country the party's name is ("Kyiv", "Kharkiv")."""
-        text = _THE.sub("", self.text)
+        text = ARTICLE.sub("", self.text)
         if not self.country or not text[:1].isupper():
             return None
         place = place_of(text)
@@ -74,7 +72,7 @@ def _sectors_agree(a: str | None, b: str | None) -> bool:
 
 
 def _key(party: Party) -> str:
-    return _THE.sub("", (party.name or party.text).lower())
+    return ARTICLE.sub("", (party.name or party.text).lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,13 +160,7 @@ class SqliteStore(StoryGrouping):
         touched: set[str] = set()
         for group in happenings(record.events):
             mentions = [record.events[k] for k in group]
-            found = (self._event_for(m, event_merge.block(m), _country(m), story_id,
-                                     a.article_id, a.published)  # the fullest mention's first
-                     for m in sorted(mentions, key=lambda m: -len(m.actors) - len(m.recipients)))
-            event_id = next((e for e in found if e and self._fits(e, mentions, a.published)),
-                            None) or self._told_in_story(mentions, story_id, a.article_id,
-                                                         a.published) \
-                or event_merge.new_event_id(mentions[0])
+            event_id = self._event_of(mentions, story_id, a)
             for m in mentions:
                 self.db.execute(
                     "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -198,10 +192,21 @@ class SqliteStore(StoryGrouping):
         return None
 
     # --- events ----------------------------------------------------------------------
+    def _event_of(self, mentions: Sequence[EventMention], story_id: str, a: Article) -> str:
+        """The event a happening's mentions join: the stored event its fullest mention's
+        parties find, if dates and weapons agree; else one of its story they agree with
+        though read otherwise; else a new one."""
+        fullest = sorted(mentions, key=lambda m: -len(m.actors) - len(m.recipients))
+        found = (self._event_for(m, event_merge.block(m), _country(m), story_id, a.article_id,
+                                 a.published) for m in fullest)
+        return next((e for e in found if e and self._fits(e, mentions, a.published)), None) \
+            or self._told_in_story(mentions, story_id, a.article_id, a.published) \
+            or event_merge.new_event_id(mentions[0])
+
     def _event_for(self, m: EventMention, key: str | None, country: str | None,
                    story_id: str, article_id: str, published: str | None) -> str | None:
         """The stored event a new mention reports (see ``merge.events``), if any; the
-        mentions of its own article are not asked (``merge.events.happenings`` groups them)."""
+        mentions of its own article are not asked (``merge.happenings`` groups them)."""
         if key is not None:
             rows = self.db.execute(
                 "SELECT m.event_id, m.date, m.country, a.story_id, a.published FROM mentions m "
