@@ -115,6 +115,9 @@ def test_the_day_of_the_telling_is_marked(nlp: Language) -> None:
     m = one(nlp, "Militias smuggled rockets to Russia on Tuesday, the Herald reported.", "AID",
             published="2026-04-15")
     assert (m.date, m.date_told) == ("2026-04-14", False)
+    m = one(nlp, "On Monday the army began trying to send troops to the border.", "MOBILIZE",
+            published="2026-04-15")  # a clause three up that tells nothing
+    assert (m.date, m.date_told) == ("2026-04-13", False)
 
 
 def test_attribution_chains(nlp: Language) -> None:

@@ -77,7 +77,7 @@ class Memory:
         …"), else the nearest agreeing phrase of the last sentences."""
         p = self.p
         word = p.tokens[head].lower_text
-        if word in FIRST_PERSON:  # the writer, or a speaker (``ActorResolver.speaking``)
+        if word in FIRST_PERSON:  # the writer, or a quote's speaker (``speakers``)
             return None
         if word in THING_PRONOUNS and self._weapon_before(head):
             return None  # "the rockets shook the capital and one of them hit a building"

@@ -16,11 +16,11 @@ def event_date(p: Parse, r: Roles, trigger: int, published: str | None, future: 
     the paper reported on Tuesday": it happened on or before that day)."""
     anchors = [r.anchor]
     tok = p.tokens[r.anchor]
-    told_from = len(anchors) + 1  # the anchors from which on a date is a telling's
+    told_from: int | None = None  # the anchors from which on a date is a telling's
     while tok.dep in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "pobj") and \
             tok.head != tok.i and len(anchors) < 4:
-        if tok.dep == "ccomp" and p.lemma(tok.head) in speech_verbs():
-            told_from = min(told_from, len(anchors))
+        if tok.dep == "ccomp" and p.lemma(tok.head) in speech_verbs() and told_from is None:
+            told_from = len(anchors)
         tok = p.tokens[tok.head]
         if tok.pos in ("VERB", "AUX"):
             anchors.append(tok.i)
@@ -34,7 +34,7 @@ def event_date(p: Parse, r: Roles, trigger: int, published: str | None, future: 
                 phrase = _date_phrase(p, ent)
                 value = resolve(phrase, published, future)
                 if value is not None:
-                    return phrase, value, k >= told_from
+                    return phrase, value, told_from is not None and k >= told_from
     return None, None, False
 
 
