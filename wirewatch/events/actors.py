@@ -107,8 +107,8 @@ class ActorResolver:
         tok = p.tokens[head]
         if p.is_pronoun(head):
             return self.memory.pronoun(head, self.resolve)
-        if tok.ent_type in NOT_ACTORS or is_water(p.text(p.subtree(head))) or \
-                tok.idx < self.dateline:
+        if tok.ent_type in NOT_ACTORS or tok.idx < self.dateline or (
+                tok.ent_type == "LOC" and is_water(p.text(p.subtree(head)))):
             return None  # a date, a sum, a sea, a wire's dateline: no party
         if p.lemma(head) in QUANTITIES or tok.pos == "NUM":  # "thousands of students"
             for prep, obj in p.preps(head):
