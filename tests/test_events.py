@@ -61,6 +61,23 @@ def test_every_plover_type(nlp: Language, text: str, etype: str, actor: str,
         assert recipient in countries(m.recipients), m.recipients
 
 
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    ("Lithuania recalled its ambassador to China on Tuesday.", "SANCTION", "LTU", None),
+    ("Ankara summoned the Dutch ambassador over the remarks.", "ACCUSE", "TUR", "NLD"),
+    ("Canada froze the assets of three Venezuelan officials.", "SANCTION", "CAN", "VEN"),
+    ("A court in Istanbul fined the Turkish newspaper for insulting the president.",
+     "SANCTION", "TUR", None),
+    ("Russian forces besieged the Ukrainian city of Mariupol for weeks.", "ASSAULT", "RUS",
+     "UKR"),
+    ("The Belarusian election commission barred opposition candidates from the vote.",
+     "COERCE", "BLR", None),
+    ("Bolivia nationalised the Spanish-owned airport operator.", "COERCE", "BOL", None),
+])
+def test_senses_of_common_coercive_and_diplomatic_verbs(
+        nlp: Language, text: str, etype: str, actor: str, recipient: str | None) -> None:
+    test_every_plover_type(nlp, text, etype, actor, recipient)
+
+
 def test_modes(nlp: Language) -> None:
     assert one(nlp, "Police in Lagos arrested 12 journalists.", "COERCE").mode == "arrest"
     assert one(nlp, "Syrian forces shelled the town.", "ASSAULT").mode == "heavy-weapons"
@@ -183,6 +200,12 @@ def test_weapons_a_pronoun_stands_for_are_no_party(nlp: Language) -> None:
             "one of them hit a school, injuring four people, the mayor said.")
     hit = [e for e in read(nlp, text).events if e.event_type == "ASSAULT"]
     assert hit and not [a for e in hit for a in e.actors if "them" in a.text]
+
+
+def test_a_title_named_in_apposition_is_that_persons_country(nlp: Language) -> None:
+    m = one(nlp, "The Home Office said the home secretary, Sajid Javid, ordered that her "
+                 "citizenship be revoked.", "COERCE", published="2019-02-20")
+    assert countries(m.actors) == {"GBR"} and m.mode is None  # the guide: no mode
 
 
 def test_civilians_are_of_the_country_of_a_place_their_sentence_names(nlp: Language) -> None:

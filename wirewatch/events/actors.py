@@ -236,10 +236,13 @@ class ActorResolver:
 
     def _appositive(self, head: int, country: str | None, sector: str | None
                     ) -> tuple[str | None, str | None]:
-        """What an apposition says of a party: "Ana Ruiz, a Mexican lawyer"; "Kenzo Oshima,
-        the UN envoy" (an official acts for the body)."""
+        """What an apposition says of a party: "Ana Ruiz, a Mexican lawyer", "the envoy, X"."""
         for appos in self.p.children(head, "appos"):
-            said = self._read(appos, text_indices(self.p, appos))
+            said = self._read(appos, text_indices(self.p, appos))[:2]
+            own = self.p.ent_at[appos]  # "the home secretary, Sajid Javid": whom it names
+            if said[0] is None and own is not None and own.label in NAMED:
+                known = self._known(appos, own.text)
+                said = (known.country, known.sector) if known is not None else said
             if said[0] is not None and (country is None or said[0] in NON_STATE):
                 return said[0], sector or said[1]
         return country, sector

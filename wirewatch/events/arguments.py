@@ -23,6 +23,7 @@ from wirewatch.events.subjects import (
 from wirewatch.events.tree import Parse
 
 TO_PREPS = frozenset({"to", "into", "toward", "towards"})
+ORDERING = frozenset({"order", "decide", "direct", "instruct", "command", "rule"})
 AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 # events whose content names whom they are about ("threatened to attack X")
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
@@ -120,6 +121,9 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
             subj = shared
     doer = agent if passive else subj
     done_to = subjpass if passive else dobj
+    if passive and doer is None and tok.dep in ("ccomp", "xcomp") and \
+            p.lemma(tok.head) in ORDERING:  # "ordered that her citizenship be revoked":
+        doer = p.subject(tok.head)          # the one who ordered it
     if reduced and done_to is None:
         done_to = tok.head
         r.scope.extend(_copular_subject(p, done_to))
