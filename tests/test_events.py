@@ -175,9 +175,7 @@ def test_a_body_that_speaks_is_named_and_unnamed_tellers_are_anonymous(
 def test_the_first_person_in_a_quote_is_its_speaker(nlp: Language) -> None:
     text = ("Border guards stopped a convoy near the town of Velmar on Monday. “We have "
             "arrested the two drivers,” the Serbian border police said in a statement.")
-    (record,) = run([Document("d", "article", text)], nlp)
-    assert isinstance(record, ArticleRecord)
-    arrest = next(e for e in record.events if e.event_type == "COERCE")
+    arrest = one(nlp, text, "COERCE")
     assert [(a.text, a.country, a.sector) for a in arrest.actors] == [("We", "SRB", "COP")]
     m = one(nlp, "We arrested the two drivers on Monday.", "COERCE")  # the writer: no one
     assert m.actors == []
@@ -187,9 +185,7 @@ def test_a_pronoun_that_speaks_after_a_quote_is_the_last_named_speaker(nlp: Lang
     text = ("“Our positions near the border came under fire overnight,” the Armenian defence "
             "ministry said in a statement. “We strongly condemn the shelling of our villages "
             "by Azerbaijan,” it said.")
-    (record,) = run([Document("d", "article", text)], nlp)
-    assert isinstance(record, ArticleRecord)
-    condemned = next(e for e in record.events if e.event_type == "ACCUSE")
+    condemned = one(nlp, text, "ACCUSE")
     assert [a.country for a in condemned.actors] == ["ARM"]
     assert condemned.attribution[-1].text == "it"
     assert "ministry" in (condemned.attribution[-1].name or "").lower()
@@ -244,9 +240,7 @@ def test_a_missile_fired_at_no_one_is_a_show_of_force(nlp: Language) -> None:
 def test_a_short_name_given_in_brackets_is_the_long_one(nlp: Language) -> None:
     text = ("Nigeria's Coastal Patrol Command (CPC) questioned the governor "
             "on Monday. The CPC later arrested two of his aides.")
-    (record,) = run([Document("d", "article", text)], nlp)
-    assert isinstance(record, ArticleRecord)
-    arrest = next(e for e in record.events if e.event_type == "COERCE")
+    arrest = one(nlp, text, "COERCE")
     assert [a.country for a in arrest.actors] == ["NGA"]
 
 

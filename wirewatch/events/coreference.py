@@ -166,9 +166,8 @@ def speakers(p: Parse, quotes: Sequence[Quote]) -> dict[int, Actor]:
     for quote in quotes:
         if quote.speaker is None:
             continue
-        for tok in p.tokens:
-            if quote.start <= tok.idx < quote.end and tok.lower_text in FIRST_PERSON and \
-                    p.is_pronoun(tok.i):
+        for tok in p.tokens_between(quote.start, quote.end):
+            if tok.lower_text in FIRST_PERSON and p.is_pronoun(tok.i):
                 out[tok.i] = replace(quote.speaker, text=tok.text, start=tok.idx,
                                      end=tok.idx + len(tok.text))
     return out

@@ -51,7 +51,7 @@ def read_quotes(p: Parse, actors: ActorResolver, speaker_of: Speaker) -> list[Qu
 
 def _speaker(p: Parse, actors: ActorResolver, speaker_of: Speaker, start: int, end: int
              ) -> Actor | None:
-    toks = [t.i for t in p.tokens if start <= t.idx < end]
+    toks = [t.i for t in p.tokens_between(start, end)]
     if not toks:
         return None
     outside: list[int] = []
@@ -77,13 +77,13 @@ def _rebind(p: Parse, actors: ActorResolver, speaker: Actor, named: Actor | None
             speaker.text.lower() in ("he", "she")) != _person(p, named.start, named.end):
         return speaker
     bound = replace(named, text=speaker.text, start=speaker.start, end=speaker.end)
-    token = next((t.i for t in p.tokens if t.idx == speaker.start), None)
-    if token is not None:  # every reading of the pronoun is the speaker
-        actors.cache[token] = bound
+    if speaker.start is not None:  # every reading of the pronoun is the speaker
+        for tok in p.tokens_between(speaker.start, speaker.start + 1):
+            actors.cache[tok.i] = bound
     return bound
 
 
 def _person(p: Parse, start: int, end: int) -> bool:
-    words = [t.i for t in p.tokens if start <= t.idx < end]
+    words = [t.i for t in p.tokens_between(start, end)]
     return any(p.lemma(i) in PERSON_WORDS or (
         (ent := p.ent_at[i]) is not None and ent.label == "PERSON") for i in words)
