@@ -198,6 +198,54 @@ def test_weapons_a_pronoun_stands_for_are_no_party(nlp: Language) -> None:
     assert hit and not [a for e in hit for a in e.actors if "them" in a.text]
 
 
+def test_a_hostile_deed_only_claimed_is_the_accusation_alone(nlp: Language) -> None:
+    text = "The Kenyan opposition claimed that the Ugandan army had shelled border villages."
+    m = one(nlp, text, "ACCUSE")
+    assert countries(m.actors) == {"KEN"} and countries(m.recipients) == {"UGA"}
+    assert m.mode == "allege"
+    assert all(e.event_type != "ASSAULT" for e in read(nlp, text).events)
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker suffers it
+    "Kenyan officials claimed that they had been attacked by Ugandan troops.",
+    "The Kenyan army claimed responsibility for the attack on the border post.",  # own deed
+    "The Kenyan minister claimed that the economy had grown by five percent.",  # nothing hostile
+])
+def test_a_claim_is_no_accusation_unless_it_lays_a_hostile_deed_on_another(
+        nlp: Language, text: str) -> None:
+    assert all(e.event_type != "ACCUSE" for e in read(nlp, text).events)
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # an intent's holder does what it intends
+    ("Kenya's decision to expel the Ugandan ambassador angered Kampala.", "SANCTION", "KEN",
+     "UGA"),
+    # the second of two nouns shares the first one's owner
+    ("Residents fled after Russia's bombardment and occupation of the town in March.",
+     "COERCE", "RUS", None),
+    # whoever died in a deed suffered it; its "by" did it
+    ("Ten civilians died in an airstrike by Russian warplanes.", "ASSAULT", "RUS", None),
+    ("Two men were killed in a raid by Kenyan police.", "ASSAULT", "KEN", None),
+    # an alliance named by its leader, the guide's own example
+    ("The US-led coalition bombed the port.", "ASSAULT", "USA", None),
+    # what is said comes from whoever says it, also from within
+    ("The raid drew condemnation from the Kenyan government.", "ACCUSE", "KEN", None),
+    ("President Obama faced condemnation from within his own party.", "ACCUSE", "USA", None),
+])
+def test_who_does_what_a_phrase_names_around_its_event(
+        nlp: Language, text: str, etype: str, actor: str, recipient: str | None) -> None:
+    m = one(nlp, text, etype, published="2019-02-20")
+    assert actor in countries(m.actors), m.actors
+    if recipient:
+        assert recipient in countries(m.recipients), m.recipients
+
+
+def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:
+    m = one(nlp, "The home secretary ordered that the jihadist be deported.", "COERCE")
+    assert [a.sector for a in m.actors] == ["GOV"]
+
+
 def test_a_title_named_in_apposition_is_that_persons_country(nlp: Language) -> None:
     m = one(nlp, "The Home Office said the home secretary, Sajid Javid, ordered that her "
                  "citizenship be revoked.", "COERCE", published="2019-02-20")

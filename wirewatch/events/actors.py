@@ -49,6 +49,8 @@ NOT_HEADS = frozenset({"compound", "amod", "det", "nummod", "flat", "case", "pun
 AFFILIATED = frozenset({"affiliate", "affiliated", "belong", "belonging", "loyal", "link",
                         "linked", "tie", "tied", "attach", "attached", "allied"})
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# bodies of one country, whose owner's country is theirs ("his party", "its army")
+NATIONAL = STATE_SECTORS | {"PTY", "OPP"}
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG"})
 # the head words of titles that name one post ("the president", "the foreign minister")
@@ -169,6 +171,9 @@ class ActorResolver:
         if sector in BODIES:  # "a human rights group": an NGO, of no country
             return sector
         owner = anaphor_owner(p, head)
+        mine = p.child(head, "poss")
+        if owner is None and sector in NATIONAL and mine is not None and p.is_pronoun(mine):
+            owner = mine  # "his own party", "their army": of the country of whose they are
         if owner is not None:  # "his country", "its regime": the owner's
             said = self.resolve(owner)
             if said is not None and said.country:
@@ -397,4 +402,6 @@ class ActorResolver:
                     return table[f"{p.lemma(g)} {sub}"]
             if sub in table:
                 return table[sub]
+        if lemma in TITLES and post_of(" ".join([*left, p.tokens[head].lower_text])):
+            return "GOV"  # "the home secretary": a government's post by the posts table
         return None

@@ -26,7 +26,10 @@ TO_PREPS = frozenset({"to", "into", "toward", "towards"})
 ORDERING = frozenset({"order", "decide", "direct", "instruct", "command", "rule"})
 AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 # events whose content names whom they are about ("threatened to attack X")
-CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"})
+# whom a "that" clause puts something to ("demanded that X resign") or lays it on ("alleged
+# that X tortured prisoners")
+CLAUSE_PARTY_TYPES = frozenset({"REQUEST", "ACCUSE"})
 CONDITIONS = frozenset({"if", "unless"})
 CONTENT_PREPS = frozenset({"to", "against", "with", "on", "from"})
 # whom more prepositions name, type by type: "apologized to X", "yielded to X"; what is
@@ -39,6 +42,10 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
 # deployment of troops"), what moves or is given ("the withdrawal of US troops", "the
 # delivery of arms"), else whom it is done to ("the killing of X")
 OF_ROLES = {"ask": "actors", "deploy": "actors", "leave": "things", "give": "things"}
+# what is said, whose "from" names the one who says it: "criticism from X", "calls from X"
+SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# verbs whose subject suffers what the event noun after "in" names: "died in an airstrike"
+DYING = frozenset({"die", "perish"})
 # an event noun on a verb through these is no act of the verb's subject ("X responded after
 # the resignation of Y")
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "following", "despite", "amid",
@@ -78,6 +85,10 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     doer, done_to = _doer_and_done_to(p, i, r)
     _by_frame(p, i, trig, r, doer, done_to)
     _by_prepositions(p, i, trig, r)
+    if not r.actors and trig.frame == "act":  # "killed in airstrikes and shelling by X"
+        _add(p, r.actors, next((by for prep, obj in p.preps(i) if prep == "in"
+                                for c in p.conjuncts(obj) for how, by in p.preps(c)
+                                if how == "by"), None))
     dobj = p.child(i, "dobj")
     if not r.recipients:
         _recipients_further(p, i, trig, r, dobj)
@@ -211,10 +222,11 @@ def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
             for prep, obj in p.preps(j):  # "to provide aid for X", "to lift sanctions on X"
                 if (prep in CONTENT_PREPS or (j != c and prep == "for")) and _animate(p, obj):
                     _add(p, r.recipients, obj)
-    if etype != "REQUEST":  # "announced that it will withdraw": the speaker acts
+    if etype not in CLAUSE_PARTY_TYPES:  # "announced that it will withdraw": the speaker acts
         return
     for c in p.children(i, "ccomp", "acl"):
-        if any(p.tokens[m].lower_text == "that" for m in p.children(c, "mark")):
+        if etype == "ACCUSE" or any(p.tokens[m].lower_text == "that"
+                                    for m in p.children(c, "mark")):
             _add(p, r.recipients, p.subject(c))
 
 
@@ -225,7 +237,7 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     verb = governing_verb(p, i)
     r.anchor = verb if verb is not None else i
     patient = "poss=patient" in trig.conditions and all(prep != "of" for prep, _ in p.preps(i))
-    for c in p.children(i, "poss"):  # "Israel's offensive", but "his arrest"
+    for c in _possessors(p, i):  # "Israel's offensive", but "his arrest"
         _add(p, r.recipients if patient else r.actors, c)
     for prep, obj in p.preps(i):
         _noun_preposition(p, trig, r, prep, obj)
@@ -240,8 +252,10 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     if verb is not None and p.tokens[i].dep == "pobj" and head.lower_text == "under" and \
             not r.recipients:  # "placed X under arrest", "X was put under investigation"
         _add(p, r.recipients, p.child(verb, "dobj", "nsubjpass"))
+    if verb is not None:
+        _roles_on_verb(p, i, verb, trig, r)
     if not r.actors and verb is not None and not is_event_verb(p, verb) and \
-            head.lower_text not in CIRCUMSTANCE_PREPS:
+            head.lower_text not in CIRCUMSTANCE_PREPS and p.lemma(verb) not in DYING:
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
             _add(p, r.actors, controller(p, verb))
@@ -261,6 +275,32 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     return r
 
 
+def _possessors(p: Parse, i: int) -> list[int]:
+    """Whose an event noun is: its own possessor, or the one of the noun it is coordinated
+    with ("the group's losses and retreat")."""
+    owners = p.children(i, "poss")
+    if not owners and p.tokens[i].dep == "conj":
+        owners = p.children(p.tokens[i].head, "poss")
+    return owners
+
+
+def _roles_on_verb(p: Parse, i: int, verb: int, trig: Trigger, r: Roles) -> None:
+    """Parties of an event noun that the verb governing it names: "died in an airstrike by
+    X" (the verb's subject suffers the deed, its "by" did it); "drew criticism from X"."""
+    head = p.tokens[p.tokens[i].head]
+    if p.lemma(verb) in DYING and head.lower_text == "in" and head.head == verb and \
+            trig.event_type in ("ASSAULT", "COERCE"):
+        if not r.actors:
+            _add(p, r.actors, next((obj for prep, obj in p.preps(verb) if prep == "by"), None))
+        if not r.recipients:
+            _add(p, r.recipients, p.subject(verb))
+    if not r.actors and p.tokens[i].dep == "dobj" and trig.event_type in SPOKEN and \
+            not is_event_verb(p, verb):
+        for prep, obj in p.preps(verb):
+            if prep == "from":
+                _add(p, r.actors, obj)
+
+
 def _noun_preposition(p: Parse, trig: Trigger, r: Roles, prep: str, obj: int) -> None:
     """The role a preposition on an event noun gives its object ("the arrest of X by Y")."""
     if prep == "by":
@@ -275,6 +315,8 @@ def _noun_preposition(p: Parse, trig: Trigger, r: Roles, prep: str, obj: int) ->
             [obj] if trig.frame == "recip" else p.subtree(obj))
     elif prep == "from" and trig.frame in ("give", "leave"):  # "aid from X"; "the
         _add(p, r.actors if trig.frame == "give" else r.recipients, obj)  # pullout from X"
+    elif prep == "from" and trig.event_type in SPOKEN:  # "criticism from X"
+        _add(p, r.actors, obj)
     elif prep == "between":  # "talks between A and B", "mediation between A and B"
         _add(p, r.actors if trig.frame == "recip" else r.recipients, obj)
 

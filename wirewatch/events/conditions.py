@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from wirewatch.errors import WirewatchError
 from wirewatch.events.actors import STATE_SECTORS
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, sectors
+from wirewatch.events.lexicon import Trigger, sectors, triggers
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import is_water
 from wirewatch.records import Actor, Instrument
@@ -28,6 +28,8 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "going"})
 TESTS = frozenset({"test", "test-fire", "testing", "drill", "exercise"})
 AIMS = frozenset({"into", "towards", "toward", "off", "over", "in"})
 WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"})
+# deeds whose mere claim is an accusation: "claimed that X was destroying evidence"
+HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
 
@@ -106,6 +108,27 @@ def _forces_moved(r: Reading) -> bool:
 @condition("comp=future")
 def _future_complement(r: Reading) -> bool:
     return _complement_is_future(r.p, r.i)
+
+
+@condition("comp=hostile")
+def _hostile_complement(r: Reading) -> bool:
+    """The clause said ("claimed that X was destroying evidence", "claims that X had been
+    torturing") names a doer of a hostile deed not denied: the guide codes an event that is
+    only alleged as the accusation alone. A clause whose subject is a pronoun or suffers the
+    deed ("claimed they had been kidnapped", "claim they are attacking") tells of the
+    speaker's own side."""
+    table = triggers()
+    for c in r.p.children(r.i, "ccomp", "acl"):
+        doer = r.p.child(c, "nsubj")
+        if doer is None or r.p.is_pronoun(doer):
+            continue
+        for j in r.p.subtree(c, skip=("relcl", "advcl", "nsubj")):
+            tok = r.p.tokens[j]
+            noun = tok.pos in ("NOUN", "PROPN")
+            if (noun or tok.pos == "VERB") and r.p.child(j, "neg") is None and any(
+                    t.event_type in HOSTILE for t in table.get((r.p.lemma(j), noun), [])):
+                return True
+    return False
 
 
 @condition("subj=state")

@@ -121,6 +121,9 @@ def _senses(p: Parse, i: int) -> list[Trigger]:
     return out
 
 
+# senses that are events only by what is said ("claimed that X shelled Y"): a word known
+# only in such a sense is, to the coder, a word the lexicon does not know
+SAID = frozenset({"comp=hostile"})
 # the words the coder's generic reading takes as acting on an object: a verb or an event noun
 ACTING = frozenset({"VERB", "NOUN", "PROPN"})
 
@@ -138,7 +141,8 @@ def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attribu
         for kind in added(scores[i], ADD_SENSED):
             if (k, kind) in have:
                 continue
-            trig = next((t for t in _senses(p, i) if t.event_type == kind), None)
+            trig = next((t for t in _senses(p, i) if t.event_type == kind
+                         and not t.conditions & SAID), None)
             pos = p.tokens[i].pos
             if trig is None and (scores[i][kind] < ADD or pos not in ACTING):
                 continue  # no sense, and not sure enough or no word that acts on an object

@@ -9,6 +9,10 @@ from wirewatch.events.tree import Parse
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acl"})
 NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# nouns of intent, whose infinitive their holder does: "Trump's decision to withdraw"
+INTENTS = frozenset({"decision", "plan", "attempt", "bid", "move", "effort", "intention",
+                     "determination", "readiness", "willingness", "refusal", "promise",
+                     "pledge", "vow", "commitment", "failure", "push", "resolve", "intent"})
 
 
 def controller(p: Parse, i: int) -> int | None:
@@ -44,12 +48,21 @@ def controller(p: Parse, i: int) -> int | None:
 
 
 def issuer(p: Parse, noun: int) -> int | None:
-    """Who a clause on a noun belongs to: the noun ("protesters demanding reform"), or for
-    a document, whoever issued it ("issued a statement demanding reform")."""
+    """Who a clause on a noun belongs to: the noun ("protesters demanding reform"); for a
+    document, whoever issued it ("issued a statement demanding reform"); for an intent,
+    whoever holds it ("Trump's decision to withdraw", "a bid by X to", "made an attempt to")."""
     tok = p.tokens[noun]
     if source_kinds().get(p.lemma(noun)) == "document" and tok.dep == "dobj":
         return _subject_of(p, tok.head)
-    return noun
+    if p.lemma(noun) in INTENTS:
+        holder = p.child(noun, "poss")
+        if holder is None:
+            holder = next((obj for prep, obj in p.preps(noun) if prep == "by"), None)
+        if holder is None and tok.dep == "dobj":
+            holder = _subject_of(p, tok.head)
+        if holder is not None:
+            return holder
+    return noun  # "the US decision to pull out": its words name the holder
 
 
 def _subject_of(p: Parse, verb: int) -> int | None:
@@ -112,9 +125,10 @@ def _phrase_head(p: Parse, j: int, boundary: int) -> int:
 
 def is_event_verb(p: Parse, verb: int) -> bool:
     """Is this verb an event trigger of its own (not a light verb like 'launch', 'hold', nor
-    one that is an event only by what it announces: 'announced a suspension')?"""
+    one that is an event only by what it announces or claims: 'announced a suspension',
+    'claimed responsibility for the attack')?"""
     return any(t.event_type != "NONE" and not any(
-        c.startswith("obj=") or c == "comp=future" for c in t.conditions)
+        c.startswith(("obj=", "comp=")) for c in t.conditions)
         for t in triggers().get((p.lemma(verb), False), []))
 
 

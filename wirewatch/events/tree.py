@@ -74,13 +74,16 @@ class Parse:
         return any(self.tokens[c].dep in ("auxpass", "nsubjpass") for c in self.kids[verb])
 
     def preps(self, i: int) -> list[tuple[str, int]]:
-        """(preposition, its object) pairs attached to i, also through 'agent' (by)."""
-        out = []
+        """(preposition, its object) pairs attached to i, also through 'agent' (by) and
+        through a second preposition ("from within X": from, X)."""
+        out: list[tuple[str, int]] = []
         for c in self.kids[i]:
             tok = self.tokens[c]
             if tok.dep in ("prep", "agent", "dative") or (tok.dep == "prt" and tok.pos == "ADP"):
-                for obj in self.children(c, "pobj", "pcomp"):
-                    out.append((tok.lower_text, obj))
+                objects = self.children(c, "pobj", "pcomp") or [
+                    obj for inner in self.children(c, "prep")
+                    for obj in self.children(inner, "pobj")]
+                out.extend((tok.lower_text, obj) for obj in objects)
         return out
 
     def conjuncts(self, i: int) -> list[int]:
