@@ -15,7 +15,6 @@ from wirewatch.dictionaries import holder, in_office, post_of
 from wirewatch.events.coreference import Memory
 from wirewatch.events.focus import abroad, focal_country
 from wirewatch.events.known import BODIES, Known, body_sector, named
-from wirewatch.events.lexicon import sectors
 from wirewatch.events.naming import dateline_end, of_country
 from wirewatch.events.phrases import (
     ANAPHORS,
@@ -31,6 +30,7 @@ from wirewatch.events.phrases import (
     standing,
     text_indices,
 )
+from wirewatch.events.sector_words import TITLES, phrase_sector
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import (
     NON_STATE,
@@ -53,9 +53,6 @@ STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 NATIONAL = STATE_SECTORS | {"PTY", "OPP"}
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG"})
-# the head words of titles that name one post ("the president", "the foreign minister")
-TITLES = frozenset({"president", "minister", "secretary", "chancellor", "premier", "king",
-                    "queen", "monarch", "emir", "sultan"})
 QUANTITIES = frozenset("thousand hundred dozen million score some many several few number "
                        "group couple most all one two three four five six seven eight nine ten "
                        "tens".split())
@@ -140,7 +137,7 @@ class ActorResolver:
             country = self._affiliation(head)
         country, sector = self._appositive(head, country, sector)
         if sector is None:
-            sector = self._sector(head)
+            sector = phrase_sector(p, head)
         sector = body_sector(country, sector)
         if country is None and not abroad(text):  # "foreign ministers": of no country here
             country = self._from_context(head, indices, sector, inferred)
@@ -370,38 +367,4 @@ class ActorResolver:
                 cm = country_of(words)
                 if cm and not not_own(self.p, k + n - 1):
                     return cm.code, None
-        return None
-
-    def _sector(self, head: int) -> str | None:
-        p = self.p
-        table = sectors()
-        lemma = p.lemma(head)
-        inside = set(p.subtree(head))
-        left: list[str] = []  # the words just before the head in its phrase: "human rights group"
-        for j in range(head - 1, max(-1, head - 4), -1):
-            if j not in inside or p.tokens[j].pos in ("DET", "PUNCT", "NUM"):
-                break
-            left.insert(0, p.tokens[j].lower_text)
-        for k in range(len(left) - 1):  # the longest title first (two words: below)
-            phrase = " ".join([*left[k:], lemma])
-            if phrase in table:
-                return table[phrase]
-        mods = [c for c in p.children(head, "compound", "amod") if c < head]
-        for m in mods:
-            phrase = f"{p.lemma(m)} {lemma}"
-            if phrase in table:
-                return table[phrase]
-        if lemma in table:
-            return table[lemma]
-        # a person named with a title: "journalist Diana Ghalibaf", "Radan, the police chief"
-        for c in [*reversed(mods), *p.children(head, "appos")]:  # the nearest word first
-            sub = p.lemma(c)
-            inner = [g for g in p.children(c, "compound", "amod") if g < c]
-            for g in inner:
-                if f"{p.lemma(g)} {sub}" in table:
-                    return table[f"{p.lemma(g)} {sub}"]
-            if sub in table:
-                return table[sub]
-        if lemma in TITLES and post_of(" ".join([*left, p.tokens[head].lower_text])):
-            return "GOV"  # "the home secretary": a government's post by the posts table
         return None
