@@ -241,6 +241,18 @@ def test_who_does_what_a_phrase_names_around_its_event(
         assert recipient in countries(m.recipients), m.recipients
 
 
+def test_held_on_charges_is_an_accusation_of_whoever_is_held(nlp: Language) -> None:
+    text = "A Kenyan reporter has been detained in Uganda on charges of spying for Nairobi."
+    m = one(nlp, text, "ACCUSE")
+    assert m.mode == "allege" and countries(m.recipients) == {"KEN"}
+    assert all(a.sector != "SPY" for e in read(nlp, text).events for a in e.recipients)
+
+
+def test_what_someone_is_cleared_of_is_no_event(nlp: Language) -> None:
+    text = "A Kenyan court cleared the former minister of all charges."
+    assert all(e.event_type != "ACCUSE" for e in read(nlp, text).events)
+
+
 def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:
     m = one(nlp, "The home secretary ordered that the jihadist be deported.", "COERCE")
     assert [a.sector for a in m.actors] == ["GOV"]

@@ -249,8 +249,10 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
             # invaded; "the US withdrawal": the US withdraws
             _add(p, r.recipients if trig.frame == "act" else r.actors, c)
     head = p.tokens[p.tokens[i].head]
-    if verb is not None and p.tokens[i].dep == "pobj" and head.lower_text == "under" and \
-            not r.recipients:  # "placed X under arrest", "X was put under investigation"
+    if verb is not None and p.tokens[i].dep == "pobj" and not r.recipients and (
+            head.lower_text == "under" or (head.lower_text == "on" and
+                                          trig.event_type == "ACCUSE")):
+        # "placed X under arrest", "X was put under investigation", "detained X on charges"
         _add(p, r.recipients, p.child(verb, "dobj", "nsubjpass"))
     if verb is not None:
         _roles_on_verb(p, i, verb, trig, r)

@@ -28,6 +28,8 @@ THREAT_MODES: dict[tuple[str, str | None], str] = {
 # ("a thwarted attempt" was made, and is coded)
 PREVENTING = frozenset({"prevent", "stop", "block", "ban", "bar", "forbid", "prohibit",
                         "cancel", "postpone", "outlaw"})
+# what these verbs clear someone of is no event of its own: "cleared him of all charges"
+CLEARING = frozenset({"clear", "acquit", "absolve", "exonerate"})
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
 CLAIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj"})
 # verbal events whose complement is what they are about, not something that happened
@@ -63,7 +65,8 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     """'helping to arm Russia': keep the arming, drop the helping; 'sent its aid': the aid
     is what was sent, not an event of its own; 'condemned the arrests': the arrests are
     what is condemned, unless the phrase says who made them; what was prevented or
-    banned ("stopped the march staged to protest X") did not happen; purposes and the
+    banned ("stopped the march staged to protest X") or what someone was cleared of did
+    not happen; purposes and the
     content of promises, threats, demands and refusals are not events of their own."""
     by_trigger = {f.trigger: f for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
@@ -74,6 +77,8 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             frames.setdefault(p.tokens[f.trigger].head, f)
     prevented = {j for tok in p.tokens if p.lemma(tok.i) in PREVENTING
                  for obj in p.children(tok.i, "dobj", "nsubjpass") for j in p.subtree(obj)}
+    prevented |= {j for tok in p.tokens if p.lemma(tok.i) in CLEARING
+                  for prep, obj in p.preps(tok.i) if prep == "of" for j in p.subtree(obj)}
     keep = []
     for f in found:
         if p.lemma(f.trigger) in SUBSUMING and any(

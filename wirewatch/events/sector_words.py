@@ -18,6 +18,8 @@ def phrase_sector(p: Parse, head: int) -> str | None:
     or a post of the posts table ("the home secretary": a government's)."""
     table = sectors()
     lemma = p.lemma(head)
+    if p.tokens[head].lower_text.endswith("ing") and not lemma.endswith("ing"):
+        return None  # "spying", "bombing": a deed, not the one who does it
     inside = set(p.subtree(head))
     left: list[str] = []  # the words just before the head in its phrase: "human rights group"
     for j in range(head - 1, max(-1, head - 4), -1):
