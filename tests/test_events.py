@@ -253,6 +253,11 @@ def test_what_someone_is_cleared_of_is_no_event(nlp: Language) -> None:
     assert all(e.event_type != "ACCUSE" for e in read(nlp, text).events)
 
 
+def test_a_transfer_senses_own_preposition_names_where_it_goes(nlp: Language) -> None:
+    m = one(nlp, "The ministry said eighteen battle tanks had arrived in Ukraine.", "AID")
+    assert countries(m.recipients) == {"UKR"}
+
+
 def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:
     m = one(nlp, "The home secretary ordered that the jihadist be deported.", "COERCE")
     assert [a.sector for a in m.actors] == ["GOV"]

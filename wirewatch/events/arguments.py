@@ -171,8 +171,9 @@ def _by_frame(p: Parse, i: int, trig: Trigger, r: Roles, doer: int | None,
 def _by_prepositions(p: Parse, i: int, trig: Trigger, r: Roles) -> None:
     for prep, obj in p.preps(i):
         role = PREP_ROLES.get(trig.frame, {}).get(prep)
-        if trig.frame == "give" and prep == "for" and _animate(p, obj):
-            role = "recipients"  # "shipped for the army"
+        if trig.frame == "give" and (prep == "for" or prep == trig.particle) and \
+                _animate(p, obj):
+            role = "recipients"  # "shipped for the army", "tanks arrived in Ukraine"
         if (prep in TYPE_PREPS.get(trig.event_type, ()) or (
                 trig.frame == "recip" and prep == "to")) and _animate(p, obj):
             role = "recipients"  # "apologized to Brazil", "talked to Erdoğan"
