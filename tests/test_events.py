@@ -227,6 +227,8 @@ def test_a_claim_is_no_accusation_unless_it_lays_a_hostile_deed_on_another(
     # whoever died in a deed suffered it; its "by" did it
     ("Ten civilians died in an airstrike by Russian warplanes.", "ASSAULT", "RUS", None),
     ("Two men were killed in a raid by Kenyan police.", "ASSAULT", "KEN", None),
+    # a noun that counts deeds carries them to its verb
+    ("Kenya carried out a series of airstrikes on Somali militants.", "ASSAULT", "KEN", None),
     # an alliance named by its leader, the guide's own example
     ("The US-led coalition bombed the port.", "ASSAULT", "USA", None),
     # what is said comes from whoever says it, also from within

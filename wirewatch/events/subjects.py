@@ -134,12 +134,15 @@ def is_event_verb(p: Parse, verb: int) -> bool:
 
 # nouns through which a verb's subject owns a deed: "claimed responsibility for the attack"
 OWNING = frozenset({"responsibility", "credit"})
+# nouns that count deeds, through which a verb carries them: "carried out a series of attacks"
+SERIES = frozenset({"series", "wave", "spate", "string", "round", "barrage", "volley",
+                    "number", "flurry", "succession"})
 
 
 def governing_verb(p: Parse, i: int) -> int | None:
     """The verb a noun trigger is the object or purpose of ('launched an attack', 'involved
-    in a crackdown', 'for shipment', 'claimed responsibility for the attack'); None when
-    more than one phrase stands between."""
+    in a crackdown', 'for shipment', 'claimed responsibility for the attack', 'carried out
+    a series of attacks'); None when more than one phrase stands between."""
     preps = 0
     for anc in p.ancestors(i):
         tok = p.tokens[anc]
@@ -148,6 +151,6 @@ def governing_verb(p: Parse, i: int) -> int | None:
         if tok.dep == "prep":
             preps += 1
         if preps > 1 or (tok.pos in ("NOUN", "PROPN") and not (
-                p.lemma(anc) in OWNING and tok.dep == "dobj")):
+                p.lemma(anc) in OWNING and tok.dep == "dobj") and p.lemma(anc) not in SERIES):
             return None
     return None
