@@ -195,6 +195,19 @@ def _entity(ident: str) -> Entry | None:
                               for c, s, b, e in codes), str(found[0][0]))
 
 
+# the kinds of the knowledge base's entities that are people
+PERSON_KINDS = frozenset({"heads of state and government", "members of governments since 2000",
+                          "people"})
+
+
+@cache
+def is_person(ident: str) -> bool:
+    """Is the shipped knowledge base's entity of this id a person ("Rodrigo Duterte", even
+    where the parser took his name for an organisation's)?"""
+    found = _shipped().rows("SELECT kind FROM entity WHERE id = ?", (ident,))
+    return bool(found) and str(found[0][0]) in PERSON_KINDS
+
+
 @cache
 def _posts() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern), post) for pattern, post in read_table("posts.tsv"))

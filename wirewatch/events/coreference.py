@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from wirewatch.dictionaries import is_person
 from wirewatch.events.lexicon import weapons
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import name_key
@@ -146,7 +147,8 @@ class Memory:
         plural = p.tokens[i].tag in ("NNS", "NNPS")
         if person is None:
             ent = p.ent_at[i]
-            person = (ent is not None and ent.label == "PERSON") or p.lemma(i) in PERSON_WORDS
+            person = (ent is not None and ent.label == "PERSON") or \
+                p.lemma(i) in PERSON_WORDS or (actor.id is not None and is_person(actor.id))
         if want_person:
             return person and not plural
         if want_plural:

@@ -32,8 +32,8 @@ def text_indices(p: Parse, head: int) -> list[int]:
     lo = before[-1] + 1 if before else out[0]
     hi = after[0] - 1 if after else out[-1]
     out = [i for i in out if lo <= i <= hi]
-    while out and p.tokens[out[-1]].pos == "PUNCT":
-        out.pop()
+    while out and (p.tokens[out[-1]].pos == "PUNCT" or p.tokens[out[-1]].dep == "case"):
+        out.pop()  # "Trump's decision": the party is "Trump"
     return out or [head]
 
 
