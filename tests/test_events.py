@@ -222,7 +222,7 @@ def test_a_claim_is_no_accusation_unless_it_lays_a_hostile_deed_on_another(
     ("Kenya's decision to expel the Ugandan ambassador angered Kampala.", "SANCTION", "KEN",
      "UGA"),
     # the second of two nouns shares the first one's owner
-    ("Residents fled after Russia's bombardment and occupation of the town in March.",
+    ("Residents fled after Russia's arrival and occupation of the town in March.",
      "COERCE", "RUS", None),
     # whoever died in a deed suffered it; its "by" did it
     ("Ten civilians died in an airstrike by Russian warplanes.", "ASSAULT", "RUS", None),
@@ -266,6 +266,29 @@ def test_a_transfer_senses_own_preposition_names_where_it_goes(nlp: Language) ->
 def test_a_possessor_is_named_without_its_case_marker(nlp: Language) -> None:
     m = one(nlp, "Kenya's decision to expel the Ugandan ambassador angered Kampala.", "SANCTION")
     assert [a.text for a in m.actors] == ["Kenya"]
+
+
+def test_a_reflexive_is_its_clauses_subject_and_the_one_compared_is_someone_else(
+        nlp: Language) -> None:
+    text = ("Kenyan police allegedly beat protesters in Nairobi. Like the army, they are "
+            "reported to film themselves beating detainees.")
+    found = [e for e in read(nlp, text).events if e.trigger.text == "beating"]
+    assert found and [a.sector for a in found[0].actors] == ["COP"]
+
+
+def test_a_month_is_no_march(nlp: Language) -> None:
+    events = read(nlp, "In March, the Kenyan president visited Kampala.").events
+    assert all(e.event_type != "PROTEST" for e in events)
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    ("A Kenyan soldier was stabbed to death by militants in Mandera.", "ASSAULT", "primitive"),
+    ("Ugandan police apprehended two opposition activists in Kampala.", "COERCE", "arrest"),
+    ("Kenyan students held a vigil outside parliament in Nairobi.", "PROTEST", "demo"),
+])
+def test_senses_the_annotated_training_sentences_code_often(
+        nlp: Language, text: str, etype: str, mode: str) -> None:
+    assert one(nlp, text, etype).mode == mode
 
 
 def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:

@@ -16,10 +16,13 @@ from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import name_key
 from wirewatch.records import Actor, Quote
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+COMPARED = frozenset({"like", "unlike"})
 # the speaker's own words: whom they stand for is the speaker of the quote they are in
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours",
+                          "ourselves"})
 GROUP_SECTORS = frozenset({"UAF", "REB", "CRM"})
 PERSON_WORDS = frozenset(
     "mayor minister president journalist reporter spokesman spokeswoman spokesperson commander "
@@ -83,19 +86,29 @@ class Memory:
         if word in THING_PRONOUNS and self._weapon_before(head):
             return None  # "the rockets shook the capital and one of them hit a building"
         want_person = word in PERSON_PRONOUNS
-        want_plural = word in ("they", "them", "their")
+        want_plural = word in PLURAL_PRONOUNS
         sent_start = p.sentence(head).start
         floor = p.ann.sentences[max(0, p.sentence_index(head) - 2)].start
+        if word.endswith(("self", "selves")):  # "they film themselves": the clause's subject
+            subj = next((s for a in p.ancestors(head) if (s := p.subject(a)) is not None), None)
+            said = resolve(subj) if subj is not None and subj < head else None
+            return self._refer(head, said) if said is not None else None
         bindable = p.tokens[head].dep in ("nsubj", "nsubjpass", "poss")
         for subj in self._binders(head) if bindable else []:
             a = resolve(subj)
             if a is not None and self._agrees(subj, a, want_person, want_plural):
                 return self._refer(head, a)
-        for m in reversed(self.mentions):
+        subject = p.tokens[head].dep in ("nsubj", "nsubjpass")
+        ordered = list(reversed(self.mentions))
+        if subject:  # a subject pronoun takes up a subject before anything else
+            ordered.sort(key=lambda m: p.tokens[m.head].dep not in ("nsubj", "nsubjpass"))
+        for m in ordered:
             if m.head >= head or m.head < floor:
                 continue
             if not want_person and m.person and m.head >= sent_start:
                 continue
+            if m.head >= sent_start and p.tokens[p.tokens[m.head].head].lower_text in COMPARED:
+                continue  # "Like Isis, they …": the one compared is someone else
             if self._agrees(m.head, m.actor, want_person, want_plural, m.person):
                 return self._refer(head, m.actor)
         return None
@@ -103,7 +116,7 @@ class Memory:
     def _weapon_before(self, head: int) -> bool:
         """Is the nearest noun before a pronoun in its sentence, of its number, a weapon?"""
         p = self.p
-        plural = p.tokens[head].lower_text in ("they", "them", "their")
+        plural = p.tokens[head].lower_text in PLURAL_PRONOUNS
         for j in range(head - 1, p.sentence(head).start - 1, -1):
             tok = p.tokens[j]
             if tok.pos in ("NOUN", "PROPN") and tok.dep != "compound" and \

@@ -10,7 +10,8 @@ from wirewatch.records import AnnotatedArticle, Entity, Sentence, Token
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "pcomp", "csubj"})
 PRONOUNS = frozenset(
-    "he she they it him her them we us i me you his its their our hers theirs".split()
+    "he she they it him her them we us i me you his its their our hers theirs himself "
+    "herself itself themselves ourselves myself".split()
 )
 
 

@@ -41,8 +41,8 @@ def candidates(p: Parse, i: int) -> list[Trigger]:
         senses = checked_triggers().get((p.lemma(i), False), [])
         return [t for t in senses if _verb_particle(p, i, t) and not (
             t.event_type in DESCRIBING and _describes(p, i))]
-    if tok.pos in ("NOUN", "PROPN") and (tok.dep != "compound" or
-                                          p.lemma(tok.head) in GENERIC_HEADS):
+    if tok.pos in ("NOUN", "PROPN") and tok.ent_type not in ("DATE", "TIME") and (
+            tok.dep != "compound" or p.lemma(tok.head) in GENERIC_HEADS):  # not "in March"
         senses = checked_triggers().get((p.lemma(i), True), []) or checked_triggers().get(
             (tok.lower_text, True), [])
         return [t for t in senses if _noun_modifier(p, i, t) and (
