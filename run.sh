@@ -3,7 +3,7 @@
 #   ./run.sh demo    ingest the bundled samples into ./wirewatch.db, summarise them and open
 #                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
 #   ./run.sh test    lint, type-check, audit the lock and run the test suite (what CI runs)
-#   ./run.sh bench   the throughput (needs ../shared), start-up and grouping benchmarks
+#   ./run.sh bench   the throughput and merging (need ../shared), start-up and grouping benchmarks
 #   ./run.sh train   rebuild the bundled event coder and factuality reader from data/training, and the rules' contexts table (needs ../shared)
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
 set -euo pipefail
@@ -70,6 +70,7 @@ case "${1:-}" in
     setup
     "$VENV/bin/python" bench/throughput.py
     "$VENV/bin/python" bench/startup.py
+    "$VENV/bin/python" bench/merging.py
     "$VENV/bin/python" bench/grouping.py --articles "${WIREWATCH_BENCH_ARTICLES:-100000}" ;;
   *)
     sed -n '2,7p' "$0" >&2

@@ -29,6 +29,7 @@ BATCH_CHARS = 100_000  # the characters of one parser batch (past its first text
 
 # --- the store and the network ---------------------------------------------------------
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one to finish
+TELLINGS_KEPT = 100_000  # stored mentions a writer keeps read for merging (about 1 KB each)
 FETCH_DEADLINE_S = 30.0  # one URL, from connecting to the last byte
 MAX_REDIRECTS = 5
 

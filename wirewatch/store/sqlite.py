@@ -41,6 +41,7 @@ class SqliteStore(StoryGrouping):
     def __init__(self, path: str | Path, readonly: bool = False,
                  busy_timeout: float | None = None) -> None:
         self.path = str(path)
+        self._tellings: dict[str, Telling] = {}
         self.busy_timeout = limits.BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
         try:
             if readonly:
@@ -226,9 +227,9 @@ class SqliteStore(StoryGrouping):
               published: str | None) -> bool:
         """Do the dates and weapons of every mention of a happening agree with all of a
         stored event's mentions (one of them found the event by its parties)?"""
-        stored = [Telling.stored(json.loads(record), when) for record, when in self.db.execute(
-            "SELECT m.record, a.published FROM mentions m JOIN articles a USING (article_id) "
-            "WHERE m.event_id=?", (event_id,))]
+        stored = [self._telling(*row) for row in self.db.execute(
+            "SELECT m.mention_id, m.record, a.published FROM mentions m JOIN articles a "
+            "USING (article_id) WHERE m.event_id=?", (event_id,))]
         return all(agrees(Telling.of(m, published), stored) for m in mentions)
 
     def _told_in_story(self, mentions: Sequence[EventMention], story_id: str, article_id: str,
@@ -237,16 +238,25 @@ class SqliteStore(StoryGrouping):
         join though their parties are read otherwise (``merge.happenings``); the most
         reported when several do."""
         told: dict[str, list[Telling]] = defaultdict(list)
-        for event_id, record, when in self.db.execute(  # each of those events, whole
-                "SELECT m.event_id, m.record, a.published FROM mentions m JOIN articles a "
-                "USING (article_id) WHERE m.event_id IN (SELECT n.event_id FROM mentions n "
-                "JOIN articles b USING (article_id) WHERE b.story_id=? AND n.event_type=? "
-                "AND n.article_id<>?)", (story_id, mentions[0].event_type, article_id)):
-            told[event_id].append(Telling.stored(json.loads(record), when))
+        for event_id, *row in self.db.execute(  # each of those events, whole
+                "SELECT m.event_id, m.mention_id, m.record, a.published FROM mentions m "
+                "JOIN articles a USING (article_id) WHERE m.event_id IN (SELECT n.event_id "
+                "FROM mentions n JOIN articles b USING (article_id) WHERE b.story_id=? AND "
+                "n.event_type=? AND n.article_id<>?)",
+                (story_id, mentions[0].event_type, article_id)):
+            told[event_id].append(self._telling(*row))
         new = [Telling.of(m, published) for m in mentions]
         fits = [(len(group), event_id) for event_id, group in told.items()
                 if all(joins(t, group) for t in new)]
         return max(fits)[1] if fits else None
+
+    def _telling(self, mention_id: str, record: str, published: str | None) -> Telling:
+        """A stored mention's telling, its record read once (a mention never changes)."""
+        if len(self._tellings) > limits.TELLINGS_KEPT:
+            self._tellings.clear()
+        if mention_id not in self._tellings:
+            self._tellings[mention_id] = Telling.stored(json.loads(record), published)
+        return self._tellings[mention_id]
 
     def _rebuild_events_of(self, article_id: str) -> None:
         for (event_id,) in self.db.execute(
