@@ -291,6 +291,15 @@ def test_senses_the_annotated_training_sentences_code_often(
     assert one(nlp, text, etype).mode == mode
 
 
+@pytest.mark.parametrize("text", [
+    "The Kenyan interior ministry did not respond to a request for comment.",
+    "The Kenyan embassy declined to comment on the case.",
+    "He was the first Briton to sign up with the Kurdish militia in 2015.",
+])
+def test_a_reporters_question_and_enlisting_are_no_events(nlp: Language, text: str) -> None:
+    assert read(nlp, text).events == []
+
+
 def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:
     m = one(nlp, "The home secretary ordered that the jihadist be deported.", "COERCE")
     assert [a.sector for a in m.actors] == ["GOV"]

@@ -91,6 +91,8 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             continue
         if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
             continue
+        if f.mention.event_type in ("REQUEST", "REJECT") and _for_comment(p, f.trigger):
+            continue
         main = _purpose_of(p, f.trigger, by_trigger)
         if main is not None:
             if main.mention.event_type in (f.mention.event_type, "PROTEST") and \
@@ -151,6 +153,14 @@ def _take_content(frame: EventMention, content: EventMention) -> EventMention:
             a for a in content.recipients if a not in frame.actors] or [
             a for a in content.actors if a not in frame.actors])
     return frame
+
+
+def _for_comment(p: Parse, i: int) -> bool:
+    """'did not respond to a request for comment', 'declined to comment': a reporter's
+    question and its answer, which the guide does not code."""
+    return any(p.lemma(j) == "comment" and (p.tokens[j].dep == "xcomp" or (
+        p.tokens[j].dep == "pobj" and p.tokens[p.tokens[j].head].lower_text == "for"))
+        for j in p.subtree(i, skip=("relcl", "advcl", "conj", "ccomp")))
 
 
 def _claim_of_protest(p: Parse, f: Found, found: list[Found]) -> bool:
