@@ -295,6 +295,8 @@ def test_senses_the_annotated_training_sentences_code_often(
     "The Kenyan interior ministry did not respond to a request for comment.",
     "The Kenyan embassy declined to comment on the case.",
     "He was the first Briton to sign up with the Kurdish militia in 2015.",
+    # a release is of people: not of a statement, a report or a film
+    "The Kenyan interior ministry released a statement on Monday.",
 ])
 def test_a_reporters_question_and_enlisting_are_no_events(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
