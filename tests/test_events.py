@@ -302,6 +302,13 @@ def test_a_reporters_question_and_enlisting_are_no_events(nlp: Language, text: s
     assert read(nlp, text).events == []
 
 
+def test_what_states_sign_is_an_accord(nlp: Language) -> None:
+    assert countries(one(nlp, "Kenya and Uganda signed a border treaty on Monday.",
+                         "SUPPORT").actors) == {"KEN", "UGA"}
+    events = read(nlp, "The Kenyan president signed an order on Monday.").events
+    assert all(e.event_type != "SUPPORT" for e in events)
+
+
 def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:
     m = one(nlp, "The home secretary ordered that the jihadist be deported.", "COERCE")
     assert [a.sector for a in m.actors] == ["GOV"]

@@ -30,6 +30,9 @@ AIMS = frozenset({"into", "towards", "toward", "off", "over", "in"})
 WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"})
 # deeds whose mere claim is an accusation: "claimed that X was destroying evidence"
 HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+# what states sign besides the nouns of agreements the lexicon knows
+ACCORDS = frozenset({"treaty", "pact", "memorandum", "protocol", "convention", "charter",
+                     "declaration", "communique", "armistice", "truce", "ceasefire"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
 
@@ -129,6 +132,15 @@ def _hostile_complement(r: Reading) -> bool:
                     t.event_type in HOSTILE for t in table.get((r.p.lemma(j), noun), [])):
                 return True
     return False
+
+
+@condition("obj=accord")
+def _accord_signed(r: Reading) -> bool:
+    """What is signed is an accord ("signed a treaty", "the pact was signed"), not an order,
+    a contract, a bill or a petition."""
+    obj = r.p.child(r.i, "dobj", "nsubjpass")
+    return obj is not None and (r.p.lemma(obj) in ACCORDS or any(
+        t.event_type == "AGREE" for t in triggers().get((r.p.lemma(obj), True), [])))
 
 
 @condition("subj=state")
