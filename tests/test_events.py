@@ -309,6 +309,12 @@ def test_what_states_sign_is_an_accord(nlp: Language) -> None:
     assert all(e.event_type != "SUPPORT" for e in events)
 
 
+def test_a_name_the_parser_left_untagged_is_still_looked_up(nlp: Language) -> None:
+    m = one(nlp, "The Belarusian KGB detained several opposition activists.", "COERCE",
+            published="2021-03-25")
+    assert [(a.country, a.sector) for a in m.actors] == [("BLR", "SPY")]
+
+
 def test_a_post_of_the_posts_table_is_a_governments(nlp: Language) -> None:
     m = one(nlp, "The home secretary ordered that the jihadist be deported.", "COERCE")
     assert [a.sector for a in m.actors] == ["GOV"]

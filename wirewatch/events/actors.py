@@ -125,7 +125,7 @@ class ActorResolver:
         text = p.body[start:end]
         country, sector, name, inferred = self._read(head, indices)
         own = p.ent_at[head]  # "Yoweri Museveni": the knowledge base knows him
-        named = own is not None and own.label in NAMED
+        named = (own is not None and own.label in NAMED) or (own is None and tok.pos == "PROPN")
         known = self._known(head, text) if country is None or named else None
         if known is not None:
             name = known.name  # "Trump" is "Donald Trump", one actor however named
