@@ -13,16 +13,16 @@ with the store).
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from guardian import guardian_documents
+
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import run
-from wirewatch.records import ArticleRecord, Document
-from wirewatch.shared_data import shared_path
+from wirewatch.records import ArticleRecord
 from wirewatch.sources import Defaults
 from wirewatch.store import SqliteStore
 
@@ -31,11 +31,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=249)
     args = parser.parse_args()
-    path = shared_path("data", "news-sample", "guardian_sample.csv")
-    with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))[: args.articles]
-    docs = [Document(f"guardian-{n}", "text", row["text"], publisher="The Guardian",
-                     published=row["date"]) for n, row in enumerate(rows)]
+    docs = guardian_documents(args.articles)
     start = time.perf_counter()
     records = [r for r in run(docs, load_model(), Defaults()) if isinstance(r, ArticleRecord)]
     extracting = time.perf_counter() - start

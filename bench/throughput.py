@@ -11,18 +11,17 @@ the whole pipeline costs half again as much as parsing.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
 from collections.abc import Callable
 
+from guardian import guardian_documents
+
 from wirewatch.errors import InputError
 from wirewatch.nlp.annotate import BATCH_SIZE
 from wirewatch.nlp.model import load_model
 from wirewatch.pipeline import run
-from wirewatch.records import Document
-from wirewatch.shared_data import shared_path
 from wirewatch.sources import Defaults
 
 
@@ -40,11 +39,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    path = shared_path("data", "news-sample", "guardian_sample.csv")
-    with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))[: args.articles]
-    docs = [Document(f"guardian-{n}", "text", row["text"], publisher="The Guardian",
-                     published=row["date"]) for n, row in enumerate(rows)]
+    docs = guardian_documents(args.articles)
     texts = [d.content for d in docs]
     nlp = load_model()
     nlp("warm up the model once")
