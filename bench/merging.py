@@ -45,6 +45,9 @@ def main() -> int:
         storing = time.perf_counter() - start
         counts = store.counts()
         store.close()
+    if len(records) < 2:
+        print("merging: needs two articles or more", file=sys.stderr)
+        return 1
     tenth = max(len(stamps) // 10, 1)
     first = (stamps[tenth - 1] - start) / tenth
     last = (stamps[-1] - stamps[-tenth - 1]) / tenth

@@ -211,6 +211,8 @@ def test_a_hostile_deed_only_claimed_is_the_accusation_alone(nlp: Language) -> N
     "Kenyan officials claimed that they had been attacked by Ugandan troops.",
     "The Kenyan army claimed responsibility for the attack on the border post.",  # own deed
     "The Kenyan minister claimed that the economy had grown by five percent.",  # nothing hostile
+    "Kenya claimed that Uganda had not launched any attacks on Busia.",  # denied
+    "The Kenyan opposition argued that the central bank should cut interest rates.",  # no ties
 ])
 def test_a_claim_is_no_accusation_unless_it_lays_a_hostile_deed_on_another(
         nlp: Language, text: str) -> None:

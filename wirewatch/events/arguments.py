@@ -226,8 +226,10 @@ def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
     if etype not in CLAUSE_PARTY_TYPES:  # "announced that it will withdraw": the speaker acts
         return
     for c in p.children(i, "ccomp", "acl"):
-        if etype == "ACCUSE" or any(p.tokens[m].lower_text == "that"
-                                    for m in p.children(c, "mark")):
+        if etype == "ACCUSE":  # the one the deed is laid on: "alleged that X tortured",
+            _add(p, r.recipients, p.child(c, "nsubj") or next(  # "… were tortured by X"
+                (obj for prep, obj in p.preps(c) if prep == "by"), None))
+        elif any(p.tokens[m].lower_text == "that" for m in p.children(c, "mark")):
             _add(p, r.recipients, p.subject(c))
 
 
@@ -279,10 +281,10 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
 
 
 def _possessors(p: Parse, i: int) -> list[int]:
-    """Whose an event noun is: its own possessor, or the one of the noun it is coordinated
-    with ("the group's losses and retreat")."""
+    """Whose an event noun is: its possessor, or its coordinated noun's when it has no
+    determiner ("the group's losses and retreat", not "Russia's invasion and the sanctions")."""
     owners = p.children(i, "poss")
-    if not owners and p.tokens[i].dep == "conj":
+    if not owners and p.tokens[i].dep == "conj" and not p.children(i, "det"):
         owners = p.children(p.tokens[i].head, "poss")
     return owners
 

@@ -30,6 +30,9 @@ AIMS = frozenset({"into", "towards", "toward", "off", "over", "in"})
 WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"})
 # deeds whose mere claim is an accusation: "claimed that X was destroying evidence"
 HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+# the conditions a sense may carry and still be hostile by its word alone ("cut" is not
+# "cut ties", "fire" not "fire missiles")
+PLAIN = frozenset({"poss=patient"})
 # what states sign besides the nouns of agreements the lexicon knows
 ACCORDS = frozenset({"treaty", "pact", "memorandum", "protocol", "convention", "charter",
                      "declaration", "communique", "armistice", "truce", "ceasefire"})
@@ -116,7 +119,8 @@ def _future_complement(r: Reading) -> bool:
 @condition("comp=hostile")
 def _hostile_complement(r: Reading) -> bool:
     """The clause said ("claimed that X was destroying evidence", "claims that X had been
-    torturing") names a doer of a hostile deed not denied: the guide codes an event that is
+    torturing") names a doer of a hostile deed (a word hostile alone, not denied anywhere up to the
+    clause): the guide codes an event that is
     only alleged as the accusation alone. A clause whose subject is a pronoun or suffers the
     deed ("claimed they had been kidnapped", "claim they are attacking") tells of the
     speaker's own side."""
@@ -128,8 +132,12 @@ def _hostile_complement(r: Reading) -> bool:
         for j in r.p.subtree(c, skip=("relcl", "advcl", "nsubj")):
             tok = r.p.tokens[j]
             noun = tok.pos in ("NOUN", "PROPN")
-            if (noun or tok.pos == "VERB") and r.p.child(j, "neg") is None and any(
-                    t.event_type in HOSTILE for t in table.get((r.p.lemma(j), noun), [])):
+            up = r.p.ancestors(j)
+            path = [j, *(up[:up.index(c) + 1] if c in up else [])]
+            if (noun or tok.pos == "VERB") and not any(
+                    r.p.child(k, "neg") is not None for k in path) and any(
+                    t.event_type in HOSTILE and t.particle is None and not t.conditions - PLAIN
+                    for t in table.get((r.p.lemma(j), noun), [])):
                 return True
     return False
 

@@ -158,7 +158,8 @@ def _take_content(frame: EventMention, content: EventMention) -> EventMention:
 def _for_comment(p: Parse, i: int) -> bool:
     """'did not respond to a request for comment', 'declined to comment': a reporter's
     question and its answer, which the guide does not code."""
-    return any(p.lemma(j) == "comment" and (p.tokens[j].dep == "xcomp" or (
+    return any(p.tokens[j].lower_text == "comment" and not p.children(j, "det") and (
+        p.tokens[j].dep == "xcomp" or (
         p.tokens[j].dep == "pobj" and p.tokens[p.tokens[j].head].lower_text == "for"))
         for j in p.subtree(i, skip=("relcl", "advcl", "conj", "ccomp")))
 

@@ -13,6 +13,10 @@ NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONE
 INTENTS = frozenset({"decision", "plan", "attempt", "bid", "move", "effort", "intention",
                      "determination", "readiness", "willingness", "refusal", "promise",
                      "pledge", "vow", "commitment", "failure", "push", "resolve", "intent"})
+# verbs whose subject holds the intent that is their object ("made an attempt to"), unlike
+# "rejected the US plan to withdraw"
+CARRYING = frozenset({"make", "take", "announce", "launch", "unveil", "begin", "pursue",
+                      "adopt", "undertake", "step", "renew", "redouble", "reach"})
 
 
 def controller(p: Parse, i: int) -> int | None:
@@ -58,7 +62,7 @@ def issuer(p: Parse, noun: int) -> int | None:
         holder = p.child(noun, "poss")
         if holder is None:
             holder = next((obj for prep, obj in p.preps(noun) if prep == "by"), None)
-        if holder is None and tok.dep == "dobj":
+        if holder is None and tok.dep == "dobj" and p.lemma(tok.head) in CARRYING:
             holder = _subject_of(p, tok.head)
         if holder is not None:
             return holder

@@ -108,6 +108,7 @@ class SqliteStore(StoryGrouping):
                     self.db.execute("DELETE FROM failures WHERE doc_id=?", (doc_id,))
             self.db.commit()
         except BaseException as exc:
+            self._tellings.clear()  # it may hold mentions of what is rolled back
             self.db.rollback()
             if isinstance(exc, sqlite3.OperationalError):
                 raise self._write_error(exc) from None
@@ -225,8 +226,7 @@ class SqliteStore(StoryGrouping):
 
     def _fits(self, event_id: str, mentions: Sequence[EventMention],
               published: str | None) -> bool:
-        """Do the dates and weapons of every mention of a happening agree with all of a
-        stored event's mentions (one of them found the event by its parties)?"""
+        """Do every mention's dates and weapons agree with all of a stored event's mentions?"""
         stored = [self._telling(*row) for row in self.db.execute(
             "SELECT m.mention_id, m.record, a.published FROM mentions m JOIN articles a "
             "USING (article_id) WHERE m.event_id=?", (event_id,))]
@@ -251,10 +251,10 @@ class SqliteStore(StoryGrouping):
         return max(fits)[1] if fits else None
 
     def _telling(self, mention_id: str, record: str, published: str | None) -> Telling:
-        """A stored mention's telling, its record read once (a mention never changes)."""
-        if len(self._tellings) > limits.TELLINGS_KEPT:
-            self._tellings.clear()
+        """A stored mention's telling, its record parsed once (a mention never changes)."""
         if mention_id not in self._tellings:
+            if len(self._tellings) >= limits.TELLINGS_KEPT:
+                self._tellings.clear()
             self._tellings[mention_id] = Telling.stored(json.loads(record), published)
         return self._tellings[mention_id]
 
