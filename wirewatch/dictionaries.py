@@ -201,9 +201,11 @@ PERSON_KINDS = frozenset({"heads of state and government", "members of governmen
 
 
 @cache
-def is_person(ident: str) -> bool:
+def is_person(ident: str | None) -> bool:
     """Is the shipped knowledge base's entity of this id a person ("Rodrigo Duterte", even
-    where the parser took his name for an organisation's)?"""
+    where the parser took his name for an organisation's)? No id is no one known."""
+    if ident is None:
+        return False
     found = _shipped().rows("SELECT kind FROM entity WHERE id = ?", (ident,))
     return bool(found) and str(found[0][0]) in PERSON_KINDS
 

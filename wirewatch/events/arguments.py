@@ -87,8 +87,8 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     _by_prepositions(p, i, trig, r)
     if not r.actors and trig.frame == "act":  # "killed in airstrikes and shelling by X"
         _add(p, r.actors, next((by for prep, obj in p.preps(i) if prep == "in"
-                                for c in p.conjuncts(obj) for how, by in p.preps(c)
-                                if how == "by"), None))
+                                for c in p.conjuncts(obj) if (by := p.by_object(c)) is not None),
+                               None))
     dobj = p.child(i, "dobj")
     if not r.recipients:
         _recipients_further(p, i, trig, r, dobj)
@@ -227,8 +227,8 @@ def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
         return
     for c in p.children(i, "ccomp", "acl"):
         if etype == "ACCUSE":  # the one the deed is laid on: "alleged that X tortured",
-            _add(p, r.recipients, p.child(c, "nsubj") or next(  # "… were tortured by X"
-                (obj for prep, obj in p.preps(c) if prep == "by"), None))
+            doer = p.child(c, "nsubj")  # "… were tortured by X"
+            _add(p, r.recipients, doer if doer is not None else p.by_object(c))
         elif any(p.tokens[m].lower_text == "that" for m in p.children(c, "mark")):
             _add(p, r.recipients, p.subject(c))
 
@@ -296,7 +296,7 @@ def _roles_on_verb(p: Parse, i: int, verb: int, trig: Trigger, r: Roles) -> None
     if p.lemma(verb) in DYING and head.lower_text == "in" and head.head == verb and \
             trig.event_type in ("ASSAULT", "COERCE"):
         if not r.actors:
-            _add(p, r.actors, next((obj for prep, obj in p.preps(verb) if prep == "by"), None))
+            _add(p, r.actors, p.by_object(verb))
         if not r.recipients:
             _add(p, r.recipients, p.subject(verb))
     if not r.actors and p.tokens[i].dep == "dobj" and trig.event_type in SPOKEN and \

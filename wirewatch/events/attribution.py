@@ -156,7 +156,7 @@ class Attributor:
         """Token range of who speaks: after a comma before the verb, else its subject."""
         p = self.p
         if p.is_passive(verb):  # "was reported to": no teller unless "by X"
-            agent = next((obj for prep, obj in p.preps(verb) if prep == "by"), None)
+            agent = p.by_object(verb)
             return None if agent is None else (min(p.subtree(agent)), max(p.subtree(agent)) + 1)
         j = verb - 1
         while j >= s_start and p.tokens[j].text not in (",", "“", "\"", ":", ";", "—"):

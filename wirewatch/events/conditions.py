@@ -119,11 +119,10 @@ def _future_complement(r: Reading) -> bool:
 @condition("comp=hostile")
 def _hostile_complement(r: Reading) -> bool:
     """The clause said ("claimed that X was destroying evidence", "claims that X had been
-    torturing") names a doer of a hostile deed (a word hostile alone, not denied anywhere up to the
-    clause): the guide codes an event that is
-    only alleged as the accusation alone. A clause whose subject is a pronoun or suffers the
-    deed ("claimed they had been kidnapped", "claim they are attacking") tells of the
-    speaker's own side."""
+    torturing") names a doer of a hostile deed (a word hostile alone, not denied anywhere up
+    to the clause): the guide codes an event that is only alleged as the accusation alone. A
+    clause whose subject is a pronoun or suffers the deed ("claimed they had been kidnapped",
+    "claim they are attacking") tells of the speaker's own side."""
     table = triggers()
     for c in r.p.children(r.i, "ccomp", "acl"):
         doer = r.p.child(c, "nsubj")

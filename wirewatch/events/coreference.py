@@ -73,8 +73,8 @@ class Memory:
             if n and actor.country and n not in self.names:
                 self.names[n] = actor
         titled = {p.lemma(c) for c in [head, *p.children(head, "appos", "compound")]}
-        person = (ent is not None and ent.label == "PERSON") or bool(titled & PERSON_WORDS) or (
-            actor.id is not None and is_person(actor.id))
+        person = (ent is not None and ent.label == "PERSON") or bool(titled & PERSON_WORDS) or \
+            is_person(actor.id)
         self.mentions.append(Mention(head, actor, p.lemma(head), person, tuple(names)))
 
     def pronoun(self, head: int, resolve: Callable[[int], Actor | None]) -> Actor | None:
@@ -162,7 +162,7 @@ class Memory:
         if person is None:
             ent = p.ent_at[i]
             person = (ent is not None and ent.label == "PERSON") or \
-                p.lemma(i) in PERSON_WORDS or (actor.id is not None and is_person(actor.id))
+                p.lemma(i) in PERSON_WORDS or is_person(actor.id)
         if want_person:
             return person and not plural
         if want_plural:

@@ -66,8 +66,8 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
     is what was sent, not an event of its own; 'condemned the arrests': the arrests are
     what is condemned, unless the phrase says who made them; what was prevented or
     banned ("stopped the march staged to protest X") or what someone was cleared of did
-    not happen; purposes and the
-    content of promises, threats, demands and refusals are not events of their own."""
+    not happen; purposes and the content of promises, threats, demands and refusals are
+    not events of their own."""
     by_trigger = {f.trigger: f for f in found}
     things = set().union(*(f.things for f in found)) if found else set()
     targets = set().union(*(f.targets for f in found)) if found else set()

@@ -61,7 +61,7 @@ def issuer(p: Parse, noun: int) -> int | None:
     if p.lemma(noun) in INTENTS:
         holder = p.child(noun, "poss")
         if holder is None:
-            holder = next((obj for prep, obj in p.preps(noun) if prep == "by"), None)
+            holder = p.by_object(noun)
         if holder is None and tok.dep == "dobj" and p.lemma(tok.head) in CARRYING:
             holder = _subject_of(p, tok.head)
         if holder is not None:

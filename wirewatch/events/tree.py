@@ -87,6 +87,10 @@ class Parse:
                 out.extend((tok.lower_text, obj) for obj in objects)
         return out
 
+    def by_object(self, i: int) -> int | None:
+        """The object of a "by" on i: a passive's doer ("was reported by X"), a noun's."""
+        return next((obj for prep, obj in self.preps(i) if prep == "by"), None)
+
     def conjuncts(self, i: int) -> list[int]:
         """i and the nouns coordinated with it ("A, B and C")."""
         out, stack = [], [i]
