@@ -114,6 +114,7 @@ def figures(t: Tally) -> dict[str, float]:
     p, r, f1 = prf(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
     out = {"type_f1": f1, "type_precision": p, "type_recall": r,
            "false_alarms": t.false_alarms / max(1, t.empty)}
+    out["quiet"] = 1 - out["false_alarms"]  # no-event sentences given none (gated as a floor)
     for what in ("actor", "recipient", "mode", "factuality"):
         out[what] = t.hits[what] / max(1, t.trials[what])
     return out

@@ -27,9 +27,6 @@ ORDERING = frozenset({"order", "decide", "direct", "instruct", "command", "rule"
 AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 # events whose content names whom they are about ("threatened to attack X")
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"})
-# whom a "that" clause puts something to ("demanded that X resign") or lays it on ("alleged
-# that X tortured prisoners")
-CLAUSE_PARTY_TYPES = frozenset({"REQUEST", "ACCUSE"})
 CONDITIONS = frozenset({"if", "unless"})
 CONTENT_PREPS = frozenset({"to", "against", "with", "on", "from"})
 # whom more prepositions name, type by type: "apologized to X", "yielded to X"; what is
@@ -61,7 +58,7 @@ PREP_ROLES: dict[str, dict[str, str]] = {
     "receive": {"from": "actors"},
     "recip": {"with": "recipients"},  # "A agreed with B": PLOVER codes B as the target
     "act": dict.fromkeys(AGAINST_PREPS, "recipients"),
-    "ask": dict.fromkeys(AGAINST_PREPS | {"to", "on"}, "recipients"),
+    "ask": dict.fromkeys(AGAINST_PREPS - {"at", "into"} | {"to"}, "recipients"),
     "deploy": {"against": "recipients"},
     "leave": {"from": "recipients"},
 }
@@ -223,14 +220,14 @@ def _content_parties(p: Parse, i: int, etype: str, r: Roles) -> None:
             for prep, obj in p.preps(j):  # "to provide aid for X", "to lift sanctions on X"
                 if (prep in CONTENT_PREPS or (j != c and prep == "for")) and _animate(p, obj):
                     _add(p, r.recipients, obj)
-    if etype not in CLAUSE_PARTY_TYPES:  # "announced that it will withdraw": the speaker acts
-        return
-    for c in p.children(i, "ccomp", "acl"):
-        if etype == "ACCUSE":  # the one the deed is laid on: "alleged that X tortured",
-            doer = p.child(c, "nsubj")  # "… were tortured by X"
+    for c in p.children(i, "ccomp", "acl", "advcl"):  # a clause names a party only of an
+        adverbial = p.tokens[c].dep == "advcl"             # accusation or a demand
+        marks = {p.tokens[m].lower_text for m in p.children(c, "mark")}
+        if etype == "ACCUSE" and not adverbial:  # the one the deed is laid on: "alleged that
+            doer = p.child(c, "nsubj")  # X tortured", "… were tortured by X"
             _add(p, r.recipients, doer if doer is not None else p.by_object(c))
-        elif any(p.tokens[m].lower_text == "that" for m in p.children(c, "mark")):
-            _add(p, r.recipients, p.subject(c))
+        elif etype == "REQUEST" and marks & ({"for"} if adverbial else {"that", "for"}):
+            _add(p, r.recipients, p.subject(c))  # "demanded that X resign", "called for X to"
 
 
 def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:

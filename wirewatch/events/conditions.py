@@ -36,6 +36,15 @@ PLAIN = frozenset({"poss=patient"})
 # what states sign besides the nouns of agreements the lexicon knows
 ACCORDS = frozenset({"treaty", "pact", "memorandum", "protocol", "convention", "charter",
                      "declaration", "communique", "armistice", "truce", "ceasefire"})
+# what is told rather than given: "provided details", "gave an account"
+INFORMATION = frozenset({"detail", "information", "insight", "explanation", "estimate", "tip",
+                         "feedback", "map", "account", "name", "address", "answer", "comment",
+                         "update", "figure", "data", "clue", "description", "evidence",
+                         "statement", "message", "advice", "assessment", "breakdown",
+                         "intelligence", "datum"})
+# verbs whose object is a danger someone is, not a threat made: "posed a threat"
+POSED = frozenset({"pose", "represent", "remain", "face", "counter", "contain", "consider",
+                   "view", "see", "regard", "become", "constitute"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
 
@@ -150,9 +159,49 @@ def _accord_signed(r: Reading) -> bool:
         t.event_type == "AGREE" for t in triggers().get((r.p.lemma(obj), True), [])))
 
 
+@condition("not=information")
+def _not_information(r: Reading) -> bool:
+    """What is provided is no piece of information ("provided no further details")."""
+    obj = r.p.child(r.i, "dobj", "nsubjpass")
+    return obj is None or r.p.lemma(obj) not in INFORMATION
+
+
+@condition("made=someone")
+def _made_by_someone(r: Reading) -> bool:
+    """A threat someone made, not a danger someone poses: owned ("his threat"), several
+    ("threats against Iran"), saying what is threatened ("a threat to attack") or of a kind
+    ("a strike threat"), and not what someone is or poses ("remains a threat")."""
+    p, tok = r.p, r.p.tokens[r.i]
+    if tok.dep in ("attr", "oprd") or p.lemma(tok.head) in POSED:
+        return False
+    return tok.tag == "NNS" or p.child(r.i, "poss") is not None or any(
+        p.tokens[c].tag == "VB" for c in p.children(r.i, "acl")) or any(
+        triggers().get((p.lemma(c), True)) for c in p.children(r.i, "compound"))
+
+
+@condition("not=modifier")
+def _not_modifier(r: Reading) -> bool:
+    """The verb tells what happened, not what a noun is: "forces backed by Moscow" and
+    "Backed by Russian air power, government forces swept" describe the forces."""
+    tok = r.p.tokens[r.i]
+    return not (tok.tag == "VBN" and tok.dep in ("acl", "advcl", "amod"))
+
+
+@condition("obj=information")
+def _information(r: Reading) -> bool:
+    """What is shared is information ("shared intelligence with"), not a stage or a view."""
+    return not _not_information(r) and r.p.child(r.i, "dobj", "nsubjpass") is not None
+
+
 @condition("subj=state")
 def _by_state(r: Reading) -> bool:
     return any(_state(a) for a in r.actors)
+
+
+@condition("subj=known")
+def _by_known(r: Reading) -> bool:
+    """The doer is known for what it is: a country or a sector other than civilians."""
+    return any(a.country is not None or a.sector not in (None, "CVL") for a in r.actors)
 
 
 @condition("subj=nonstate")
@@ -188,6 +237,12 @@ def _other_party(r: Reading) -> bool:
 @condition("party=forces")
 def _forces_involved(r: Reading) -> bool:
     return any(a.sector in FORCES for a in r.actors + r.recipients)
+
+
+@condition("to=forces")
+def _forces_helped(r: Reading) -> bool:
+    """Whom it is done to are troops, rebels or a militia: backing them is aid, not words."""
+    return any(a.sector in FORCES for a in r.recipients)
 
 
 @condition("aim=show")

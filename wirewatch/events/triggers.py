@@ -81,6 +81,9 @@ def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
                 return True
             objects = [*p.kids[c], *p.children(i, "dobj")]  # "return to jail", "break off talks"
             return any(t.extra in (p.tokens[g].lower_text, p.lemma(g)) for g in objects)
+        if t.extra is None and tok.dep in ("advcl", "ccomp") and any(  # "called for X to end"
+                p.tokens[m].lower_text == t.particle for m in p.children(c, "mark")):
+            return True
     return False
 
 
