@@ -4,7 +4,7 @@
 #                    the explorer on http://127.0.0.1:8000/ (Ctrl-C stops it)
 #   ./run.sh test    lint, type-check, audit the lock and run the test suite (what CI runs)
 #   ./run.sh bench   the throughput and merging (need ../shared), start-up and grouping benchmarks
-#   ./run.sh train   rebuild the bundled event coder and factuality reader from data/training, and the rules' contexts table (needs ../shared)
+#   ./run.sh train   rebuild the bundled event coder, factuality reader and type classifier from data/training, and the rules' contexts table (needs ../shared)
 #   ./run.sh setup   only create or refresh the virtualenv (.venv, or $WIREWATCH_VENV)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -65,6 +65,7 @@ case "${1:-}" in
   train)
     setup
     "$VENV/bin/python" -m training.build
+    "$VENV/bin/python" -m training.types
     "$VENV/bin/python" -m training.contexts ;;
   bench)
     setup

@@ -1,4 +1,4 @@
-"""The event-type classifier: its features, the bundled model, and its training script."""
+"""The event-type classifier: its features, the bundled model, and its training."""
 
 from __future__ import annotations
 
@@ -59,14 +59,17 @@ def test_classifier_weighs_the_types_rules_find_in_one_sentence(nlp: Language) -
 
 
 @pytest.mark.model
-def test_training_script_builds_a_working_model(shared: Path) -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_event_types.py"),
-                           "--stories", "320"], capture_output=True, text=True, cwd=ROOT,
-                          check=True)
-    assert "held-out first sentences: accuracy" in done.stderr
-    data = json.loads(done.stdout)
-    assert data["trained_on"]["file"] == "ngec/synthetic_events.csv"
+def test_training_builds_a_working_model(shared: Path, tmp_path: Path) -> None:
+    out = tmp_path / "event_types.json"
+    done = subprocess.run([sys.executable, "-m", "training.types", "--out", str(out),
+                           "--stories", "200", "--sentences", "200"], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    assert "held-out annotated news sentences: likeliest type held" in done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["file"] for s in data["trained_on"]] == ["data/training/annotations.jsonl",
+                                                       "ngec/synthetic_events.csv"]
     model = from_json(data)
     assert set(model.labels) <= PLOVER_TYPES and len(model.weights) > 100
     probs = model.probabilities(["ROOT=attack", "kill"])
     assert abs(sum(probs.values()) - 1) < 1e-9
+    assert max(probs, key=probs.__getitem__) == "ASSAULT"
