@@ -457,7 +457,6 @@ def test_whom_a_demand_is_put_to(nlp: Language) -> None:
 @pytest.mark.parametrize(("text", "etype", "mode"), [
     ("The navy lifted its blockade of the port on Friday.", "RETREAT", "withdraw"),
     ("The government agreed to allow access for aid convoys.", "AGREE", None),
-    ("Peru's president apologized to Chile for the border incident.", "SUPPORT", None),
     ("Russia suspended talks with Ukraine on Monday.", "SANCTION", "withdraw"),
     ("Nepal accepted an Indian offer of mediation.", "AGREE", None),
 ])
@@ -623,7 +622,8 @@ def test_done_where_it_happens(nlp: Language) -> None:
 
 
 def test_recipients_named_around_the_event(nlp: Language) -> None:
-    sorry = one(nlp, "Chile has apologized to Peru for the border incident.", "SUPPORT")
+    # the annotation guide's CONCEDE (CAMEO's table has SUPPORT): real news is coded by it
+    sorry = one(nlp, "Chile has apologized to Peru for the border incident.", "CONCEDE")
     assert countries(sorry.recipients) == {"PER"}
     halt = one(nlp, "Norway said it had halted economic aid to Eritrea.", "SANCTION")
     assert countries(halt.recipients) == {"ERI"}
