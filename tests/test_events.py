@@ -770,3 +770,10 @@ def test_a_participle_that_describes_a_party_is_no_event(nlp: Language) -> None:
     said = read(nlp, "Rebels fighting the government control most of the northern province.")
     assert "ASSAULT" not in {e.event_type for e in said.events}
     one(nlp, "Rebels fought the government in the northern province on Monday.", "ASSAULT")
+
+
+def test_the_towns_an_article_names_tell_which_country_it_is_about(nlp: Language) -> None:
+    text = ("Fighting raged in Raqqa and Idlib on Monday. Turkish officials called for calm. "
+            "Hospitals have been repeatedly targeted.")
+    hit = [e for e in read(nlp, text).events if e.trigger.text == "targeted"]
+    assert hit and countries(hit[0].recipients) == {"SYR"}

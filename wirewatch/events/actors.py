@@ -67,7 +67,9 @@ class ActorResolver:
         self.places = places or {}  # the article's place readings, by last token
         self.cache: dict[int, Actor | None] = {}
         self.memory = Memory(parse)
-        self.focal = focal_country(parse, title)
+        self.focal = focal_country(parse, title)  # whose story: a title alone is of it
+        # where the story happens, the towns it names counting too: unnamed parties are of it
+        self.scene = focal_country(parse, title, self.places.values())
         self.dateline = dateline_end(parse.body)
         for tok in parse.tokens:
             if tok.pos in NP_POS and tok.dep not in NOT_HEADS:

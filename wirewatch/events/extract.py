@@ -176,7 +176,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
             location.country and trig.event_type in BY_AUTHORITIES:
         actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
     actor_list, recipients = _place_parties(p, trig, actor_list, recipients, location, places,
-                                            actors.focal)
+                                            actors.scene)
     reading = replace(reading, actors=tuple(actor_list), recipients=tuple(recipients))
     if strict and (failed(trig, reading, ON_PARTIES) or
                    not (actor_list or recipients or instruments)):
@@ -221,19 +221,19 @@ AWAY = frozenset({"CONSULT"})
 
 
 def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: list[Actor],
-                   location: Place | None, places: dict[int, Place], focal: str | None
+                   location: Place | None, places: dict[int, Place], scene: str | None
                    ) -> tuple[list[Actor], list[Actor]]:
     """What the places of an event say of its parties, as new parties: those of no country
     are of the country where it happens ("12 journalists" arrested in Lagos), except forces
     sent to or withdrawn from it and parties from abroad; a city attacked is no government
     ("attacked Kabul"). Where the sentence names no place, unnamed parties ("hospitals",
-    "these people") are of the country the story is about."""
+    "these people") are of the country the story happens in."""
     if trig.event_type == "ASSAULT":
         spans = {(place.start, place.end) for place in places.values()}
         recipients = [replace(party, sector=None) if (party.start, party.end) in spans and
                       party.sector == "GOV" else party for party in recipients]
     where = location.country if location is not None else None
-    country = where or focal
+    country = where or scene
     if country is None:
         return actors, recipients
 
