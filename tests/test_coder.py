@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from training.data import ANNOTATIONS, SENTENCES, examples
+from training.senses import trigger_head
 from wirewatch.events.coder import ADD, SURE, Scores, added, trigger_scores
 from wirewatch.events.extract import extract
 from wirewatch.events.factuality import learned
@@ -118,3 +119,11 @@ def test_rule_events_in_unconfirmed_contexts_are_left_to_the_coder(nlp: Language
     assert extract(ann, coder=coder, unconfirmed={context}).events == []
     assert given == [t.text for t in ann.tokens]
     assert all(int(row[5]) <= int(row[6]) for row in read_table("rule_contexts.tsv"))
+
+
+def test_an_annotated_trigger_is_found_as_a_whole_word(nlp: Language) -> None:
+    text = "The army said it would arm the militia."
+    ann = next(iter(annotate([Article("t", "t", None, text)], nlp)))
+    head = trigger_head(ann, text, "arm")
+    assert head is not None and head.idx == text.index("arm the")  # not inside "army"
+    assert trigger_head(ann, text, "disarm") is None

@@ -14,6 +14,7 @@ sentences code often" from (read, then chosen with a mode and frame by hand).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 
@@ -31,9 +32,10 @@ Key = tuple[str, str]  # lemma, part of speech
 def trigger_head(ann: AnnotatedArticle, text: str, trigger: str) -> Token | None:
     """The head word of an annotated trigger phrase (its first part, for "X ... Y")."""
     first = trigger.lower().split(" ... ")[0]
-    at = text.lower().find(first)
-    if not first or at < 0:
+    found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text.lower()) if first else None
+    if found is None:  # a whole-word match: "arm" is not in "army"
         return None
+    at = found.start()
     span = [t for t in ann.tokens if at <= t.idx < at + len(first) and t.pos in CONTENT]
     inside = {t.i for t in span}
     return next((t for t in span if t.head not in inside or t.head == t.i), None) or \
