@@ -108,11 +108,19 @@ class Memory:
                 continue
             if not want_person and m.person and m.head >= sent_start:
                 continue
-            if m.head >= sent_start and p.tokens[p.tokens[m.head].head].lower_text in COMPARED:
+            if m.head >= sent_start and self._compared(m.head):
                 continue  # "Like Isis, they …": the one compared is someone else
             if self._agrees(m.head, m.actor, want_person, want_plural, m.person):
                 return self._refer(head, m.actor)
         return None
+
+    def _compared(self, noun: int) -> bool:
+        """Is a noun (or one it is coordinated with) what "like" or "unlike" compares to?"""
+        p = self.p
+        while p.tokens[noun].dep == "conj":  # "Like Isis and al-Qaida, they"
+            noun = p.tokens[noun].head
+        prep = p.tokens[p.tokens[noun].head]
+        return prep.pos == "ADP" and prep.lower_text in COMPARED
 
     def _weapon_before(self, head: int) -> bool:
         """Is the nearest noun before a pronoun in its sentence, of its number, a weapon?"""
