@@ -161,7 +161,7 @@ def _accord_signed(r: Reading) -> bool:
 
 @condition("not=information")
 def _not_information(r: Reading) -> bool:
-    """What is provided is no piece of information ("provided no further details")."""
+    """What is given is no piece of information ("provided no further details")."""
     obj = r.p.child(r.i, "dobj", "nsubjpass")
     return obj is None or r.p.lemma(obj) not in INFORMATION
 
@@ -190,7 +190,7 @@ def _not_modifier(r: Reading) -> bool:
 @condition("obj=information")
 def _information(r: Reading) -> bool:
     """What is shared is information ("shared intelligence with"), not a stage or a view."""
-    return not _not_information(r) and r.p.child(r.i, "dobj", "nsubjpass") is not None
+    return not _not_information(r)  # no object: no information either
 
 
 @condition("subj=state")
