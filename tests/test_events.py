@@ -234,6 +234,11 @@ def test_a_claim_is_no_accusation_unless_it_lays_a_hostile_deed_on_another(
      "Court.", "RETREAT", "PHL", None),
     # a noun that counts deeds carries them to its verb
     ("Kenya carried out a series of airstrikes on Somali militants.", "ASSAULT", "KEN", None),
+    ("The Kenyan president announced a new package of sanctions against Uganda.",
+     "SANCTION", "KEN", "UGA"),
+    # whoever claims a deed did it, also a deed told by a verb
+    ("Al-Shabaab claimed responsibility for shelling the Kenyan border post.", "ASSAULT",
+     "SOM", "KEN"),
     # an alliance named by its leader, the guide's own example
     ("The US-led coalition bombed the port.", "ASSAULT", "USA", None),
     # what is said comes from whoever says it, also from within

@@ -30,6 +30,8 @@ def controller(p: Parse, i: int) -> int | None:
         seen += 1
         if tok.dep == "pcomp" and head.dep == "prep":
             verb = p.tokens[head.head]
+            if p.lemma(verb.i) in OWNING and verb.dep == "dobj":  # "claimed responsibility
+                return _subject_of(p, verb.head)  # for downing the jet": the claimant did
             obj = p.child(verb.i, "dobj")
             return obj if obj is not None else _subject_of(p, verb.i)
         if tok.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN"):
@@ -140,7 +142,8 @@ def is_event_verb(p: Parse, verb: int) -> bool:
 OWNING = frozenset({"responsibility", "credit"})
 # nouns that count deeds, through which a verb carries them: "carried out a series of attacks"
 SERIES = frozenset({"series", "wave", "spate", "string", "round", "barrage", "volley",
-                    "number", "flurry", "succession"})
+                    "number", "flurry", "succession", "package", "raft", "batch", "set",
+                    "slew"})
 
 
 def governing_verb(p: Parse, i: int) -> int | None:
