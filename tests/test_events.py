@@ -782,3 +782,11 @@ def test_the_towns_an_article_names_tell_which_country_it_is_about(nlp: Language
             "Hospitals have been repeatedly targeted.")
     hit = [e for e in read(nlp, text).events if e.trigger.text == "targeted"]
     assert hit and countries(hit[0].recipients) == {"SYR"}
+
+
+def test_a_past_tense_the_parser_hung_on_its_object_is_still_a_deed(nlp: Language) -> None:
+    """"A Nairobi court jailed X": the tagger reads a past tense the parser took for a
+    modifier of the name after it; the court, of the capital's country, jails."""
+    m = one(nlp, "A Nairobi court jailed opposition politician John Kamau for eight years.",
+            "COERCE")
+    assert [(a.country, a.sector) for a in m.actors] == [("KEN", "JUD")]

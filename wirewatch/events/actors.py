@@ -318,8 +318,7 @@ class ActorResolver:
         for role in order:
             if role in found:
                 country, sector = found[role]
-                if role == "place":  # "demonstrators in Lima": the capital is no metonym
-                    sector = None
+                sector = self._role_sector(head, role, sector)
                 if role == "head" and head_ent is not None and head_ent.label == "NORP" and \
                         p.tokens[head].tag in ("NNPS", "NNS") and sector is None:
                     if any(p.lemma(j) == "ethnic" for j in p.children(head, "amod")):
@@ -329,6 +328,16 @@ class ActorResolver:
                     name = country_name(country)
                 return country, sector, name, []
         return None, None, name, []
+
+    def _role_sector(self, head: int, role: str, sector: str | None) -> str | None:
+        """The sector a country word gives by where it stands: a capital is no metonym as a
+        place ("demonstrators in Lima"), nor beside a word of its own sector ("a Moscow
+        court" is a court's)."""
+        if role == "place":
+            return None
+        if role != "head" and sector == "GOV":
+            return phrase_sector(self.p, head) or sector
+        return sector
 
     def _named_group(self, head: int, indices: list[int]) -> CountryMatch | None:
         """A state or group several proper nouns name together: "Islamic State", tagged as

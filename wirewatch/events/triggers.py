@@ -37,7 +37,9 @@ def checked_triggers() -> dict[tuple[str, bool], list[Trigger]]:
 def candidates(p: Parse, i: int) -> list[Trigger]:
     """The trigger senses token i may carry, the most specific first."""
     tok = p.tokens[i]
-    if tok.pos == "VERB" and tok.dep != "amod":
+    # a verb modifying a noun is no deed ("the jailed man"), unless the tagger read a past
+    # tense the parser hung on its object ("a court jailed X")
+    if tok.pos == "VERB" and (tok.dep != "amod" or tok.tag == "VBD"):
         senses = checked_triggers().get((p.lemma(i), False), [])
         return [t for t in senses if _verb_particle(p, i, t) and not (
             t.event_type in DESCRIBING and _describes(p, i))]
