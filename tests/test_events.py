@@ -790,3 +790,11 @@ def test_a_past_tense_the_parser_hung_on_its_object_is_still_a_deed(nlp: Languag
     m = one(nlp, "A Nairobi court jailed opposition politician John Kamau for eight years.",
             "COERCE")
     assert [(a.country, a.sector) for a in m.actors] == [("KEN", "JUD")]
+
+
+def test_what_a_deed_is_done_on_is_neither_its_target_nor_its_place(nlp: Language) -> None:
+    """"arrested on suspicion of offences linked to Somalia": the suspicion is no party, and
+    Somalia is neither where it happened nor the people's country."""
+    m = one(nlp, "Kenyan police arrested four people on suspicion of offences linked to "
+            "Somalia.", "COERCE")
+    assert m.location is None and countries(m.recipients) == {"KEN"}

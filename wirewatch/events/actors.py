@@ -186,7 +186,7 @@ class ActorResolver:
                 return first.country
         sent = p.sentence(head)  # civilians: of the country where their sentence is
         here = [pl.country for end, pl in sorted(self.places.items())
-                if sent.start <= end < sent.end and pl.country]
+                if sent.start <= end < sent.end and pl.country and not _elsewhere(p, end)]
         if sector == "CVL" and here:
             inferred.extend(("country", "place"))  # from a place, not the story's focus
             return here[0]
@@ -379,3 +379,14 @@ class ActorResolver:
                 if cm and not not_own(self.p, k + n - 1):
                     return cm.code, None
         return None
+
+
+# prepositions whose place is not where the people of a sentence are ("offences linked to
+# Syria", "a war against Syria")
+ELSEWHERE = frozenset({"to", "into", "toward", "towards", "against", "with", "about", "over",
+                       "for"})
+
+
+def _elsewhere(p: Parse, end: int) -> bool:
+    tok = p.tokens[end]
+    return tok.dep == "pobj" and p.tokens[tok.head].lower_text in ELSEWHERE

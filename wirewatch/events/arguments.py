@@ -25,6 +25,9 @@ from wirewatch.events.tree import Parse
 TO_PREPS = frozenset({"to", "into", "toward", "towards"})
 ORDERING = frozenset({"order", "decide", "direct", "instruct", "command", "rule"})
 AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
+# what a deed is done on, not to: "arrested on suspicion of", "on charges of", "on orders"
+GROUNDS = frozenset({"suspicion", "charge", "ground", "allegation", "accusation", "basis",
+                     "behalf", "order", "instruction", "pretext", "count", "warrant"})
 # events whose content names whom they are about ("threatened to attack X")
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"})
 CONDITIONS = frozenset({"if", "unless"})
@@ -50,8 +53,6 @@ CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "following", "despit
 # sectors whose word before an event noun names its doer ("a rebel assault", "a police
 # raid"), where a civilian's or a journalist's names its target ("journalist killings")
 FORCES_AND_STATE = frozenset({"MIL", "COP", "UAF", "REB", "SPY", "GOV"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
-                            "around"})
 # which role the object of a preposition on a verb trigger plays, frame by frame
 PREP_ROLES: dict[str, dict[str, str]] = {
     "give": dict.fromkeys(TO_PREPS, "recipients"),
@@ -176,7 +177,7 @@ def _by_prepositions(p: Parse, i: int, trig: Trigger, r: Roles) -> None:
             role = "recipients"  # "apologized to Brazil", "talked to Erdoğan"
         if role == "actors":
             _add(p, r.actors, obj)
-        elif role == "recipients":
+        elif role == "recipients" and p.lemma(obj) not in GROUNDS:
             _add(p, r.recipients, obj)
         elif prep == "with":
             r.scope.extend(p.subtree(obj))
@@ -385,13 +386,3 @@ def _animate(p: Parse, i: int) -> bool:
         return ent.label in ("GPE", "NORP", "ORG", "PERSON")
     return p.tokens[i].pos in ("PROPN", "PRON") or any(
         p.ent_at[c] is not None for c in p.children(i, "amod", "compound"))
-
-
-def anchored(p: Parse, token: int, anchor: int) -> bool:
-    """Does a word (of a date or place) attach to this clause, not to a clause below it?"""
-    for anc in p.ancestors(token):
-        if anc == anchor:
-            return True
-        if p.tokens[anc].pos in ("VERB", "AUX") or p.tokens[anc].dep in ("relcl", "acl"):
-            return False
-    return False

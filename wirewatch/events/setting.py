@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from wirewatch.dates import resolve
-from wirewatch.events.arguments import LOCATION_PREPS, Roles, anchored
+from wirewatch.events.arguments import Roles
 from wirewatch.events.lexicon import speech_verbs
 from wirewatch.events.tree import Parse
 from wirewatch.records import Actor, Entity, Place
+
+# the prepositions that say where: "in Raqqa", "near the border"
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
+                            "around"})
 
 
 def event_date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
@@ -60,7 +64,7 @@ def event_place(p: Parse, r: Roles, places: dict[int, Place], parties: list[Acto
                                      anchored(p, end_token, clause)):
                 return place
         if clause == r.anchor:
-            targets = {j for t in r.recipients + r.things for j in p.subtree(t)}
+            targets = {j for t in r.recipients + r.things for j in _own_words(p, t, r.anchor)}
             for end_token, place in free.items():
                 if end_token in targets and p.tokens[end_token].dep == "pobj":
                     return place
@@ -68,6 +72,13 @@ def event_place(p: Parse, r: Roles, places: dict[int, Place], parties: list[Acto
         if tok.dep not in ("advcl", "conj") or tok.tag != "VBG":  # adjunct's place is
             return None  # the clause's
         clause = tok.head
+
+
+def _own_words(p: Parse, target: int, anchor: int) -> set[int]:
+    """The words of an event's target, without the event's own clause where that hangs on
+    the target ("people arrested on charges linked to Syria")."""
+    words = set(p.subtree(target))
+    return words - set(p.subtree(anchor)) if anchor in words else words
 
 
 def _locative(p: Parse, i: int) -> int | None:
@@ -84,3 +95,13 @@ def _locative(p: Parse, i: int) -> int | None:
             return None
         i = prep.head
     return None
+
+
+def anchored(p: Parse, token: int, anchor: int) -> bool:
+    """Does a word (of a date or place) attach to this clause, not to a clause below it?"""
+    for anc in p.ancestors(token):
+        if anc == anchor:
+            return True
+        if p.tokens[anc].pos in ("VERB", "AUX") or p.tokens[anc].dep in ("relcl", "acl"):
+            return False
+    return False
