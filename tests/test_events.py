@@ -798,3 +798,16 @@ def test_what_a_deed_is_done_on_is_neither_its_target_nor_its_place(nlp: Languag
     m = one(nlp, "Kenyan police arrested four people on suspicion of offences linked to "
             "Somalia.", "COERCE")
     assert m.location is None and countries(m.recipients) == {"KEN"}
+
+
+def test_what_weapons_hit_is_attacked_and_nothing_else_is(nlp: Language) -> None:
+    m = one(nlp, "Two rockets hit the centre of Kharkiv on Monday.", "ASSAULT")
+    assert countries(m.recipients) == {"UKR"}
+    assert read(nlp, "The Kenyan economy was hit hard by the drought.").events == []
+
+
+def test_a_verb_that_only_carries_a_deed_gives_it_whom_it_is_against(nlp: Language) -> None:
+    """"opened an investigation against X": "open" is a deed only as "open fire"."""
+    m = one(nlp, "Kenyan prosecutors opened an investigation against two Ugandan officials.",
+            "ACCUSE")
+    assert countries(m.actors) == {"KEN"} and countries(m.recipients) == {"UGA"}

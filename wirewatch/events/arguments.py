@@ -297,11 +297,14 @@ def _roles_on_verb(p: Parse, i: int, verb: int, trig: Trigger, r: Roles) -> None
             _add(p, r.actors, p.by_object(verb))
         if not r.recipients:
             _add(p, r.recipients, p.subject(verb))
-    if not r.actors and p.tokens[i].dep == "dobj" and trig.event_type in SPOKEN and \
-            not is_event_verb(p, verb):
-        for prep, obj in p.preps(verb):
-            if prep == "from":
-                _add(p, r.actors, obj)
+    if p.tokens[i].dep != "dobj" or is_event_verb(p, verb):
+        return
+    for prep, obj in p.preps(verb):  # a verb that only carries it: "drew criticism from X",
+        if prep == "from" and not r.actors and trig.event_type in SPOKEN:
+            _add(p, r.actors, obj)
+        elif prep in ("against", "on", "upon") and not r.recipients and \
+                p.lemma(obj) not in GROUNDS:  # "opened an investigation against X"
+            _add(p, r.recipients, obj)
 
 
 def _noun_preposition(p: Parse, trig: Trigger, r: Roles, prep: str, obj: int) -> None:

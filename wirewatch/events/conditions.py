@@ -46,7 +46,7 @@ INFORMATION = frozenset({"detail", "information", "insight", "explanation", "est
 POSED = frozenset({"pose", "represent", "remain", "face", "counter", "contain", "consider",
                    "view", "see", "regard", "become", "constitute"})
 # decided on what is given or moved alone, before the parties are read
-ON_THINGS = frozenset({"obj=materiel", "obj=forces"})
+ON_THINGS = frozenset({"obj=materiel", "obj=forces", "armed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +113,13 @@ def _materiel(r: Reading) -> bool:
         return True
     start = r.p.ann.sentences[max(0, r.p.sentence_index(r.i) - 1)].start
     return r.pronoun_things and bool(find_instruments(r.p, range(start, r.i)))
+
+
+@condition("armed")
+def _armed(r: Reading) -> bool:
+    """It is done with arms: a weapon among its instruments ("rockets hit the city", "was
+    hit by a missile"), not "the economy was hit"."""
+    return any(x.kind == "weapon" for x in r.instruments)
 
 
 @condition("obj=forces")

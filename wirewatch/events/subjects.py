@@ -134,8 +134,10 @@ def is_event_verb(p: Parse, verb: int) -> bool:
     one that is an event only by what it announces or claims: 'announced a suspension',
     'claimed responsibility for the attack')?"""
     return any(t.event_type != "NONE" and not any(
-        c.startswith(("obj=", "comp=")) for c in t.conditions)
-        for t in triggers().get((p.lemma(verb), False), []))
+        c.startswith(("obj=", "comp=")) for c in t.conditions) and (
+        t.particle is None or t.particle in {w for c in p.kids[verb]  # "opened fire", not
+                                             for w in (p.tokens[c].lower_text, p.lemma(c))})
+        for t in triggers().get((p.lemma(verb), False), []))  # "opened an investigation"
 
 
 # nouns through which a verb's subject owns a deed: "claimed responsibility for the attack"
