@@ -533,6 +533,13 @@ def test_places_the_tagger_misses_or_abbreviates(nlp: Language) -> None:
     assert folded.places[0].name == "Şanlıurfa"  # found without its diacritics
     camp = read(nlp, "The Kakuma camp was flooded, Kenyan officials said.")
     assert [(p.text, p.country) for p in camp.places] == [("Kakuma", "KEN")]
+    dated = read(nlp, "Turkish troops shelled Kurdish forces near Manbij on Tuesday.")
+    assert [(p.text, p.country) for p in dated.places] == [("Manbij", "SYR")]  # read as a date
+    other = read(nlp, "Floods hit Afrin and al-Bab.")  # "‘Afrīn", "Al Bāb"
+    assert {p.text: p.country for p in other.places} == {"Afrin": "SYR", "al-Bab": "SYR"}
+    near = read(nlp, "Floods in Syria hit the outskirts of Deraa.")  # by another name
+    assert "Deraa" in {p.text for p in near.places}
+    assert "Deraa" not in {p.text for p in read(nlp, "Floods hit Deraa.").places}
 
 
 def test_words_that_name_no_place(nlp: Language) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from collections.abc import Collection, Iterable
 
@@ -28,6 +29,8 @@ MISREAD = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})  # labels the tagg
 BESIDE_KM = 400.0  # a place this close to a region or city the text names is beside it
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "into"})
 DIRECTIONAL = frozenset({"from", "to"})  # also said of people: not before a PERSON
+CALENDAR = frozenset(name.lower() for name in (*calendar.month_name, *calendar.month_abbr,
+                                               *calendar.day_name, *calendar.day_abbr) if name)
 
 
 def find_places(p: Parse) -> dict[int, Place]:
@@ -56,7 +59,8 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
         if not any(p.tokens[j].text[:1].isupper() for j in range(_first_word(p, ent), ent.end)):
             continue  # "the canton", "south-east": no name without a capital
         if ent.label in PLACE_LABELS or (ent.label in MISREAD and not is_demonym(ent.text) and (
-                _said_to_be_place(p, ent, first) or _known(ent, read, near))):
+                _said_to_be_place(p, ent, first) or _known(ent, read, near))) or (
+                ent.label == "DATE" and _timeless(p, ent) and _said_to_be_place(p, ent, first)):
             hit = _choose(p, ent, _candidates(p, ent, near, first), about, first)
             found = _place(p, ent.start, ent.end, hit)
             if found is not None:
@@ -64,6 +68,13 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
         elif ent.label in NAMED_AFTER:
             out.update(_named_in(p, ent, near))
     return out
+
+
+def _timeless(p: Parse, ent: Entity) -> bool:
+    """A name the tagger took for a date that holds no number, month or day ("near Manbij",
+    not "in March")."""
+    return all(p.tokens[j].pos == "PROPN" and p.tokens[j].lower_text not in CALENDAR
+               for j in range(ent.start, ent.end))
 
 
 def _unlabelled(p: Parse) -> list[Entity]:
