@@ -46,6 +46,10 @@ OF_ROLES = {"ask": "actors", "deploy": "actors", "leave": "things", "give": "thi
 SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # verbs whose subject suffers what the event noun after "in" names: "died in an airstrike"
 DYING = frozenset({"die", "perish"})
+# verbs whose subject suffers the deed that is their object: "civilians braced for an attack",
+# "the town came under shelling", "they face airstrikes"
+UNDERGOING = frozenset({"face", "suffer", "endure", "brace", "fear", "survive", "withstand",
+                        "undergo", "sustain", "come"})
 # an event noun on a verb through these is no act of the verb's subject ("X responded after
 # the resignation of Y")
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "following", "despite", "amid",
@@ -258,7 +262,7 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     if verb is not None:
         _roles_on_verb(p, i, verb, trig, r)
     if not r.actors and verb is not None and not is_event_verb(p, verb) and \
-            head.lower_text not in CIRCUMSTANCE_PREPS and p.lemma(verb) not in DYING:
+            head.lower_text not in CIRCUMSTANCE_PREPS and p.lemma(verb) not in DYING | UNDERGOING:
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
             _add(p, r.actors, controller(p, verb))
@@ -297,6 +301,9 @@ def _roles_on_verb(p: Parse, i: int, verb: int, trig: Trigger, r: Roles) -> None
             _add(p, r.actors, p.by_object(verb))
         if not r.recipients:
             _add(p, r.recipients, p.subject(verb))
+    if p.lemma(verb) in UNDERGOING and trig.frame == "act" and not r.recipients and (
+            p.lemma(verb) != "come" or head.lower_text == "under"):
+        _add(p, r.recipients, p.subject(verb))
     if p.tokens[i].dep != "dobj" or is_event_verb(p, verb):
         return
     for prep, obj in p.preps(verb):  # a verb that only carries it: "drew criticism from X",
