@@ -236,6 +236,9 @@ def test_a_claim_is_no_accusation_unless_it_lays_a_hostile_deed_on_another(
     ("Kenya carried out a series of airstrikes on Somali militants.", "ASSAULT", "KEN", None),
     ("The Kenyan president announced a new package of sanctions against Uganda.",
      "SANCTION", "KEN", "UGA"),
+    # a document asks whom it is sent to
+    ("Kenyan MP John Mbadi sent a letter to Ugandan President Yoweri Museveni asking for the "
+     "release of the detained activists.", "REQUEST", "KEN", "UGA"),
     # whoever faces, braces for or comes under a deed suffers it
     ("Kenyan villages came under heavy shelling by Somali militants.", "ASSAULT", "SOM", "KEN"),
     ("Thousands of Kenyans are bracing for an attack by Somali militants.", "ASSAULT", "SOM",

@@ -15,6 +15,7 @@ from wirewatch.events.subjects import (
     CLAUSE_LINKS,
     NOT_PARTIES,
     RELATIVE,
+    addressee,
     controller,
     governing_verb,
     is_event_verb,
@@ -142,6 +143,7 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
         r.scope.extend(_copular_subject(p, done_to))
     elif tok.dep == "acl" and done_to is None and doer is None:
         doer = issuer(p, tok.head)  # "protesters demanding reform"
+        done_to = addressee(p, tok.head)  # "a letter to Kelly asking for": Kelly is asked
     if doer is None and subj is None and subjpass is None and not reduced:
         doer = controller(p, i)
     if doer is not None and p.lemma(doer) not in weapons():  # "a tranche of tanks"

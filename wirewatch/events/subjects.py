@@ -71,6 +71,16 @@ def issuer(p: Parse, noun: int) -> int | None:
     return noun  # "the US decision to pull out": its words name the holder
 
 
+def addressee(p: Parse, noun: int) -> int | None:
+    """Whom a document is addressed to, by its own "to" or that of the verb sending it: "sent
+    a letter to Kelly asking for documents" asks Kelly."""
+    if source_kinds().get(p.lemma(noun)) != "document":
+        return None
+    sent = [p.tokens[noun].head] if p.tokens[noun].dep == "dobj" else []
+    return next((obj for j in (noun, *sent) for prep, obj in p.preps(j)
+                 if prep == "to" and p.tokens[obj].pos != "VERB"), None)
+
+
 def _subject_of(p: Parse, verb: int) -> int | None:
     subj = p.subject(verb)
     if subj is not None and p.tokens[subj].lower_text not in RELATIVE:
