@@ -3,7 +3,7 @@ X" or "accused X of", the issuer of a document, the subject further left in a se
 
 from __future__ import annotations
 
-from wirewatch.events.lexicon import source_kinds, triggers
+from wirewatch.events.lexicon import Trigger, source_kinds, triggers
 from wirewatch.events.tree import Parse
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -142,12 +142,33 @@ def _phrase_head(p: Parse, j: int, boundary: int) -> int:
 def is_event_verb(p: Parse, verb: int) -> bool:
     """Is this verb an event trigger of its own (not a light verb like 'launch', 'hold', nor
     one that is an event only by what it announces or claims: 'announced a suspension',
-    'claimed responsibility for the attack')?"""
+    'claimed responsibility for the attack', nor only with a particle it lacks here: 'opened
+    fire' is one, 'opened an investigation' is not)?"""
     return any(t.event_type != "NONE" and not any(
-        c.startswith(("obj=", "comp=")) for c in t.conditions) and (
-        t.particle is None or t.particle in {w for c in p.kids[verb]  # "opened fire", not
-                                             for w in (p.tokens[c].lower_text, p.lemma(c))})
-        for t in triggers().get((p.lemma(verb), False), []))  # "opened an investigation"
+        c.startswith(("obj=", "comp=")) for c in t.conditions) and particle_holds(p, verb, t)
+        for t in triggers().get((p.lemma(verb), False), []))
+
+
+def particle_holds(p: Parse, i: int, t: Trigger) -> bool:
+    """Whether a verb sense's particle, and its object word, stand with verb i ("lifted the
+    sanctions", "called for X to end"); true for a sense with none."""
+    if t.particle is None:
+        return True
+    for c in p.kids[i]:
+        tok = p.tokens[c]  # "lifted the sanctions" has the object "sanction"
+        if tok.dep == "prep" and any(p.tokens[g].ent_type in ("DATE", "TIME")
+                                     for g in p.children(c, "pobj")):
+            continue  # "called on Monday" is no "call on"
+        if tok.dep in ("prt", "prep", "dobj", "xcomp") and t.particle in (
+                tok.lower_text, p.lemma(c)):  # "asked not to be named": an infinitive
+            if t.extra is None:
+                return True
+            objects = [*p.kids[c], *p.children(i, "dobj")]  # "return to jail", "break off talks"
+            return any(t.extra in (p.tokens[g].lower_text, p.lemma(g)) for g in objects)
+        if t.extra is None and tok.dep in ("advcl", "ccomp") and any(  # "called for X to end"
+                p.tokens[m].lower_text == t.particle for m in p.children(c, "mark")):
+            return True
+    return False
 
 
 # nouns through which a verb's subject owns a deed: "claimed responsibility for the attack"

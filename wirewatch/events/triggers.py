@@ -7,7 +7,7 @@ from functools import cache
 from wirewatch.events.arguments import Roles
 from wirewatch.events.conditions import validate
 from wirewatch.events.lexicon import Trigger, speech_verbs, triggers
-from wirewatch.events.subjects import controller, left_subject
+from wirewatch.events.subjects import controller, left_subject, particle_holds
 from wirewatch.events.tree import Parse
 
 OBLIGATION = frozenset({"must", "should"})
@@ -41,7 +41,7 @@ def candidates(p: Parse, i: int) -> list[Trigger]:
     # tense the parser hung on its object ("a court jailed X")
     if tok.pos == "VERB" and (tok.dep != "amod" or tok.tag == "VBD"):
         senses = checked_triggers().get((p.lemma(i), False), [])
-        return [t for t in senses if _verb_particle(p, i, t) and not (
+        return [t for t in senses if particle_holds(p, i, t) and not (
             t.event_type in DESCRIBING and _describes(p, i))]
     if tok.pos in ("NOUN", "PROPN") and tok.ent_type not in ("DATE", "TIME") and (
             tok.dep != "compound" or p.lemma(tok.head) in GENERIC_HEADS):  # not "in March"
@@ -67,26 +67,6 @@ def _light_object(p: Parse, i: int) -> bool:
     return tok.dep == "dobj" and head.pos == "VERB" and any(
         t.event_type == "NONE" and "obj=event" in t.conditions
         for t in checked_triggers().get((p.lemma(head.i), False), []))
-
-
-def _verb_particle(p: Parse, i: int, t: Trigger) -> bool:
-    if t.particle is None:
-        return True
-    for c in p.kids[i]:
-        tok = p.tokens[c]  # "lifted the sanctions" has the object "sanction"
-        if tok.dep == "prep" and any(p.tokens[g].ent_type in ("DATE", "TIME")
-                                     for g in p.children(c, "pobj")):
-            continue  # "called on Monday" is no "call on"
-        if tok.dep in ("prt", "prep", "dobj", "xcomp") and t.particle in (
-                tok.lower_text, p.lemma(c)):  # "asked not to be named": an infinitive
-            if t.extra is None:
-                return True
-            objects = [*p.kids[c], *p.children(i, "dobj")]  # "return to jail", "break off talks"
-            return any(t.extra in (p.tokens[g].lower_text, p.lemma(g)) for g in objects)
-        if t.extra is None and tok.dep in ("advcl", "ccomp") and any(  # "called for X to end"
-                p.tokens[m].lower_text == t.particle for m in p.children(c, "mark")):
-            return True
-    return False
 
 
 def _noun_modifier(p: Parse, i: int, t: Trigger) -> bool:
