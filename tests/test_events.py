@@ -577,6 +577,9 @@ def test_places_named_by_their_neighbours(nlp: Language) -> None:
                       "shelled Idlib, US officials said, as Arab states met.")
     assert [(p.text, p.country) for p in about.places if p.text in ("Geneva", "Arab")] == [
         ("Geneva", "CHE")]  # a story about Syria that names the US once
+    border = read(nlp, "The court ordered Israel to prevent acts of genocide in Gaza.")
+    assert [(p.text, p.country) for p in border.places] == [("Israel", "ISR"), ("Gaza", "PSE")]
+    # in a country bordering the one the text is about, not Mozambique's Gaza province
 
 
 def test_armed_clashes_and_labour_strikes(nlp: Language) -> None:

@@ -58,6 +58,8 @@ def test_lookups_agree_with_a_direct_computation(tables: gazetteer_build.Tables)
             assert read == index.get(key, ()), (name, key)
     for kind in COUNTRY_KINDS:
         assert file.country_forms(kind) == tables.country_forms[kind], kind
+    assert sorted(file.borders()) == tables.borders
+    assert ("ISR", "PSE") in tables.borders and ("PSE", "ISR") in tables.borders
 
 
 def test_public_lookups_read_the_file() -> None:

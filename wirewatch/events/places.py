@@ -15,6 +15,7 @@ from wirewatch.gazetteer import (
     contenders,
     country_of,
     distance_km,
+    in_context,
     is_demonym,
     local_places,
     place_of,
@@ -51,8 +52,6 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
     named.update(match.code for ent in p.ann.entities if ent.label == "NORP"
                  for match in [country_of(ent.text)] if match is not None)  # "Kenyan"
     near = set(named)  # the countries the text names; the ones it names most, it is about
-    most = max(named.values(), default=0)
-    about = {c for c, n in named.items() if n == most}
     read = {place.text.lower() for place in first.values()}
     out: dict[int, Place] = {}
     for ent in [*p.ann.entities, *_unlabelled(p)]:
@@ -61,13 +60,24 @@ def _find(p: Parse, first: dict[int, Place]) -> dict[int, Place]:
         if ent.label in PLACE_LABELS or (ent.label in MISREAD and not is_demonym(ent.text) and (
                 _said_to_be_place(p, ent, first) or _known(ent, read, near))) or (
                 ent.label == "DATE" and _timeless(p, ent) and _said_to_be_place(p, ent, first)):
-            hit = _choose(p, ent, _candidates(p, ent, near, first), about, first)
+            hit = _choose(p, ent, _candidates(p, ent, near, first), _about(named, first.get(
+                ent.end - 1)), first)
             found = _place(p, ent.start, ent.end, hit)
             if found is not None:
                 out[ent.end - 1] = found
         elif ent.label in NAMED_AFTER:
             out.update(_named_in(p, ent, near))
     return out
+
+
+def _about(named: Counter[str], own: Place | None) -> set[str]:
+    """The countries a text names most, a place's own first reading left out (a "Gaza" first
+    read as Mozambique's province does not make the text about Mozambique)."""
+    others = named.copy()
+    if own is not None and own.country and own.precision in REGIONS:
+        others[own.country] -= 1
+    most = max(others.values(), default=0)
+    return {c for c, n in others.items() if n == most and n > 0}
 
 
 def _timeless(p: Parse, ent: Entity) -> bool:
@@ -224,8 +234,8 @@ def _choose(p: Parse, ent: Entity, found: tuple[Gazetteer, ...], near: Collectio
         return alike if alike is not None and alike.precision == "admin1" and \
             (alike.country, "country") not in peers else found[0]
     return alike or next((g for g in pool if g.country in {c for c, _ in peers}), None) or next(
-        (g for g in contenders(found) if _beside(g, first.values())), None) or next(
-        (g for g in contenders(found) if g.country in near), found[0])
+        (g for g in contenders(found) if _beside(g, first.values())), None) or in_context(
+        found, near)
 
 
 def _beside(g: Gazetteer, read: Iterable[Place]) -> bool:

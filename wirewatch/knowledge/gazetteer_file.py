@@ -14,6 +14,7 @@ Tables:
   may refer to, ``local`` the towns and region codes read only in a country the text names.
 - ``country_form``: (kind, rank) → (name, code), the country name forms the libraries
   give (``COUNTRY_KINDS``), in the order they are offered.
+- ``border``: (country, neighbour), the countries each country borders (alpha-3 codes).
 - ``meta``: the format number, the versions of the sources, their licences.
 """
 
@@ -27,7 +28,7 @@ from typing import Literal
 from wirewatch.errors import WirewatchError
 from wirewatch.knowledge.readonly import ReadOnlyFile
 
-FORMAT = 1  # raise when the layout or the build rules change; the shipped file must match
+FORMAT = 2  # raise when the layout or the build rules change; the shipped file must match
 FILE_NAME = "gazetteer.sqlite"
 SHIPPED = Path(__file__).with_name(FILE_NAME)
 BUILD_COMMAND = "python scripts/build_gazetteer.py"
@@ -50,6 +51,8 @@ CREATE TABLE local (key TEXT NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT 
                     PRIMARY KEY (key, rank)) WITHOUT ROWID;
 CREATE TABLE country_form (kind TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL,
                            code TEXT NOT NULL, PRIMARY KEY (kind, rank)) WITHOUT ROWID;
+CREATE TABLE border (country TEXT NOT NULL, neighbour TEXT NOT NULL,
+                     PRIMARY KEY (country, neighbour)) WITHOUT ROWID;
 """
 
 _SELECT = ("SELECT {columns} FROM {index} AS i JOIN place AS p ON p.id = i.place "
@@ -93,6 +96,10 @@ class GazetteerFile(ReadOnlyFile):
         rows = self.rows("SELECT name, code FROM country_form WHERE kind = ? ORDER BY rank",
                           (kind,))
         return [(str(name), str(code)) for name, code in rows]
+
+    def borders(self) -> list[tuple[str, str]]:
+        """(country, neighbour) pairs of alpha-3 codes: the countries each one borders."""
+        return [(str(a), str(b)) for a, b in self.rows("SELECT country, neighbour FROM border")]
 
 def _place_row(row: tuple[object, ...]) -> PlaceRow:
     name, country, admin1, lat, lon, geonameid, precision, population = row
