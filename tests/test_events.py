@@ -632,6 +632,12 @@ def test_done_where_it_happens(nlp: Language) -> None:
     curfew = one(nlp, "Police imposed a curfew in Kisumu on Friday.", "COERCE")
     assert countries(curfew.recipients) == {"KEN"}  # the people of the place
     assert curfew.recipients[0].inferred == ("role",)
+    emergency = one(nlp, "The Ethiopian government declared a state of emergency after "
+                         "months of protests.", "COERCE")
+    assert emergency.mode == "curfew" and countries(emergency.actors) == {"ETH"}
+    assert emergency.recipients == []  # "a state of" is the sense's words, not a party
+    retaken = one(nlp, "Mozambican troops recaptured the port town on Sunday.", "ASSAULT")
+    assert countries(retaken.actors) == {"MOZ"}
     probe = one(nlp, "Kenya is investigating alleged abuses by Somali extremists.", "ACCUSE")
     assert countries(probe.recipients) == {"SOM"}  # whose the abuses are
     # no place named: unnamed parties are of the country the story is about, named ones not

@@ -86,6 +86,8 @@ def roles(p: Parse, i: int, trig: Trigger) -> Roles:
 def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     r = Roles(anchor=i)
     doer, done_to = _doer_and_done_to(p, i, r)
+    if done_to is not None and trig.extra and trig.particle == p.lemma(done_to):
+        done_to = None  # words of the sense itself ("declared a state of emergency")
     _by_frame(p, i, trig, r, doer, done_to)
     _by_prepositions(p, i, trig, r)
     if not r.actors and trig.frame == "act":  # "killed in airstrikes and shelling by X"
@@ -346,9 +348,7 @@ def _force_word(p: Parse, c: int) -> bool:
 
 
 def _add(p: Parse, bucket: list[int], head: int | None) -> None:
-    if head is None:
-        return
-    for h in p.conjuncts(head):
+    for h in p.conjuncts(head) if head is not None else ():
         tok = p.tokens[h]
         if h in bucket:
             continue
