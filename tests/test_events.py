@@ -705,9 +705,13 @@ def test_passive_acts_of_the_authorities(nlp: Language) -> None:
         ("GRC", "GOV", ("role",))]  # the authorities where it happened, inferred
     led = one(nlp, "Saudi-led forces attacked Houthi positions near Sanaa.", "ASSAULT")
     assert "SAU" in countries(led.actors)  # a force led by a state is that state's
-    held = one(nlp, "Officials counted 40 fighters captured by Syrian troops.", "ASSAULT")
+    held = one(nlp, "Officials counted 40 fighters captured by Syrian troops.", "COERCE")
     assert (countries(held.actors), [a.text for a in held.recipients]) == (
         {"SYR"}, ["40 fighters"])  # a participle on a noun is passive: the noun is acted on
+    assert held.mode == "arrest"  # people captured by a state's forces are detained
+    taken = read(nlp, "Rebels captured the town of Manbij. Pirates captured two journalists.")
+    assert [(e.event_type, e.mode) for e in taken.events] == [
+        ("ASSAULT", None), ("ASSAULT", "abduct")]  # a place taken; people taken by outlaws
 
 
 def test_each_event_places_its_own_parties(nlp: Language) -> None:

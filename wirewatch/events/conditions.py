@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from wirewatch.errors import WirewatchError
 from wirewatch.events.actors import STATE_SECTORS
 from wirewatch.events.instruments import find_instruments
-from wirewatch.events.lexicon import Trigger, sectors, triggers
+from wirewatch.events.lexicon import Trigger, place_words, sectors, triggers
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import is_water
 from wirewatch.records import Actor, Instrument
 
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
+# sectors of people (not of buildings: a hospital is MED), and the pronouns of people
+PEOPLE = frozenset({"CVL", "UAF", "REB", "CRM", "MIL", "COP", "JRN", "GOV", "OPP", "REF"})
+PERSONAL = frozenset({"he", "him", "she", "her", "they", "them", "we", "us", "i", "me"})
 # decided while finding the trigger itself (``triggers.candidates``), or how its parties
 # are read (``arguments``), not on the event
 TOKEN_LEVEL = frozenset({"via=light", "obj=event", "poss=patient"})
@@ -120,6 +123,23 @@ def _armed(r: Reading) -> bool:
     """It is done with arms: a weapon among its instruments ("rockets hit the city", "was
     hit by a missile"), not "the economy was hit"."""
     return any(x.kind == "weapon" for x in r.instruments)
+
+
+@condition("obj=person")
+def _done_to_people(r: Reading) -> bool:
+    """Whom it is done to are people ("captured 23 pirates", "he was captured"), not a
+    place or a thing ("captured the town", "captured 41 positions")."""
+    p, tok = r.p, r.p.tokens[r.i]
+    done_to = p.child(r.i, "dobj", "nsubjpass")
+    if done_to is None and tok.dep == "acl":  # "a woman captured by Kurdish forces"
+        done_to = tok.head
+    if done_to is None:
+        return False
+    head = p.tokens[done_to]
+    if head.ent_type in ("PERSON", "NORP") or head.lower_text in PERSONAL:
+        return True
+    return head.ent_type not in ("GPE", "LOC", "FAC") and p.lemma(done_to) not in \
+        place_words() and sectors().get(p.lemma(done_to)) in PEOPLE
 
 
 @condition("obj=forces")
