@@ -123,6 +123,9 @@ def test_dates_against_publication(nlp: Language) -> None:
     assert (future.date, future.date_text) == ("2025-05", "May")
     undated = one(nlp, "Israel released 30 prisoners on March 2.", "RETREAT", published=None)
     assert undated.date == "XXXX-03-02"
+    scheduled = one(nlp, "Kenya's aim is to brief a meeting with Ugandan envoys on 20 June.",
+                    "CONSULT")  # a date to come, not a promise: no AGREE
+    assert (scheduled.date, scheduled.factuality.modality) == ("2024-06-20", "future")
 
 
 def test_the_day_of_the_telling_is_marked(nlp: Language) -> None:

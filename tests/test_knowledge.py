@@ -139,6 +139,9 @@ def test_regions_and_shared_names() -> None:
     ("March 26", None, "XXXX-03-26"),
     ("March 26", "2022-04-12", "2022-03-26"),
     ("December 30", "2022-01-05", "2021-12-30"),
+    ("20 September", "2018-09-04", "2018-09-20"),  # a day weeks ahead: a schedule
+    ("20 November", "2018-09-04", "2017-11-20"),  # months ahead: last year's
+    ("September", "2018-08-04", "2017-09"),  # a month alone is no schedule
     ("April 11th", None, "XXXX-04-11"),
     ("March 2003", None, "2003-03"),
     ("2019", None, "2019"),

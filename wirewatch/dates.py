@@ -32,6 +32,9 @@ _RELATIVE = re.compile(
 _WEEKEND = re.compile(r"\b(over|during|at|on) (the|this|last) weekend\b", re.IGNORECASE)
 # An event date may come a few days after publication only for scheduled events.
 FUTURE_SLACK = timedelta(days=7)
+# A day and month a few weeks after publication are this year's (a schedule: "a meeting on
+# 20 September" told on 4 September), not a year back; further on they are last year's.
+UPCOMING = timedelta(days=45)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
@@ -102,7 +105,8 @@ def resolve(phrase: str, published: str | None = None, future: bool = False) -> 
     """The TIMEX3 value of a date phrase, anchored on the publication date when known.
 
     A phrase without a year takes the year that puts it before publication (news tells
-    what happened), or after it when ``future`` (the event is announced or planned)."""
+    what happened), or after it when ``future`` (the event is announced or planned) or
+    when it names a day within ``UPCOMING`` of publication."""
     anchor = _anchor(published)
     text = _ORDINAL.sub(r"\1", " ".join(phrase.split()))
     if _WEEKEND.search(text):
@@ -134,7 +138,7 @@ def resolve(phrase: str, published: str | None = None, future: bool = False) -> 
         candidate = date(year, found.month, min(found.day, 28))
         if future and candidate < anchor - FUTURE_SLACK:
             year += 1
-        elif not future and candidate > anchor + FUTURE_SLACK:
+        elif not future and candidate > anchor + (UPCOMING if has_day else FUTURE_SLACK):
             year -= 1
     else:
         return f"XXXX-{found.month:02d}-{found.day:02d}" if has_day else f"XXXX-{found.month:02d}"

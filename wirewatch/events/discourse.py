@@ -51,6 +51,7 @@ class Found:
     pronoun_things: bool
     things: frozenset[int]  # the words of what is given, fired, received
     targets: frozenset[int]  # the words of whom or what it is done to
+    scheduled: bool = False  # to come by its date alone ("a meeting on 20 September")
 
 
 def resolve_discourse(p: Parse, found: list[Found]) -> list[Found]:
@@ -221,7 +222,7 @@ def _as_commitment(f: Found) -> Found:
     AGREE (to send aid), 'X will attack' X's THREATEN and 'X will not accept' X's REJECT."""
     m = f.mention
     if m.factuality.modality != "future" or m.event_type in ("AGREE", "THREATEN") or \
-            not m.actors:
+            not m.actors or f.scheduled:  # a date to come promises nothing
         return f
     if m.factuality.polarity == "negative":  # "will not accept": a refusal
         if m.event_type not in COOPERATIVE:

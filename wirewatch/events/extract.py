@@ -185,7 +185,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     facts = factuality(p, i, None, p.ann.article.published)
     date_text, date, told = event_date(p, r, i, p.ann.article.published,
                                        facts.modality == "future")
-    if facts.modality == "asserted":
+    said = facts.modality
+    if said == "asserted":
         facts = factuality(p, i, date, p.ann.article.published)
     tok = p.tokens[i]
     text = p.body[sent.start_char:sent.end_char].rstrip()
@@ -213,7 +214,7 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     things = frozenset(j for t in r.things for j in p.subtree(t))
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
     return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
-                  targets)
+                 targets, scheduled=said != "future" and facts.modality == "future")
 
 
 # events whose named parties often come from elsewhere to where they happen
