@@ -639,6 +639,9 @@ def test_done_where_it_happens(nlp: Language) -> None:
                          "months of protests.", "COERCE")
     assert emergency.mode == "curfew" and countries(emergency.actors) == {"ETH"}
     assert emergency.recipients == []  # "a state of" is the sense's words, not a party
+    hit = one(nlp, "A Greek-owned ship was hit by repeated attacks by Somali pirates.",
+              "ASSAULT")  # a passive's subject suffers the deed that is its agent
+    assert countries(hit.recipients) == {"GRC"}  # the ship stands for its owners
     retaken = one(nlp, "Mozambican troops recaptured the port town on Sunday.", "ASSAULT")
     assert countries(retaken.actors) == {"MOZ"}
     probe = one(nlp, "Kenya is investigating alleged abuses by Somali extremists.", "ACCUSE")

@@ -297,16 +297,16 @@ def _possessors(p: Parse, i: int) -> list[int]:
 
 def _roles_on_verb(p: Parse, i: int, verb: int, trig: Trigger, r: Roles) -> None:
     """Parties of an event noun that the verb governing it names: "died in an airstrike by
-    X" (the verb's subject suffers the deed, its "by" did it); "drew criticism from X"."""
+    X", "was hit by attacks" (the verb's subject suffers the deed); "drew criticism from X"."""
     head = p.tokens[p.tokens[i].head]
     if p.lemma(verb) in DYING and head.lower_text == "in" and head.head == verb and \
             trig.event_type in ("ASSAULT", "COERCE"):
-        if not r.actors:
-            _add(p, r.actors, p.by_object(verb))
+        _add(p, r.actors, None if r.actors else p.by_object(verb))
         if not r.recipients:
             _add(p, r.recipients, p.subject(verb))
-    if p.lemma(verb) in UNDERGOING and trig.frame == "act" and not r.recipients and (
-            p.lemma(verb) != "come" or head.lower_text == "under"):
+    if trig.frame == "act" and not r.recipients and ((p.lemma(verb) in UNDERGOING and (
+            p.lemma(verb) != "come" or head.lower_text == "under")) or (
+            head.dep == "agent" and head.head == verb)):  # "X was hit by attacks"
         _add(p, r.recipients, p.subject(verb))
     if p.tokens[i].dep != "dobj" or is_event_verb(p, verb):
         return

@@ -329,10 +329,13 @@ def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
 
 
 def _owners(p: Parse, h: int) -> list[int]:
-    """Whose a thing is, nearest first: "Haiti's progress", "Palestinian homes", then the
+    """Whose a thing is, nearest first: "Haiti's progress", "Palestinian homes", "a
+    Greek-owned ship", then the
     parties it is of, comes from or goes to ("calls by Belarus", "aid to Serbia"), or was
     done by ("crimes committed by X")."""
-    named = [c for c in p.children(h, "amod", "compound") if p.ent_at[c] is not None and
+    mods = p.children(h, "amod", "compound")
+    mods += [c for m in mods for c in p.children(m, "npadvmod")]  # "a Greek-owned ship"
+    named = [c for c in mods if p.ent_at[c] is not None and
              p.ent_at[c].label in ("NORP", "GPE")]  # type: ignore[union-attr]
     links = [(prep, obj) for prep, obj in p.preps(h) if not (
         prep == "of" and p.tokens[obj].ent_type in PLACE_LABELS)]  # "the town of Idlib"

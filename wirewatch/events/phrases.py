@@ -13,7 +13,7 @@ PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
 STANCES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Iranian": for or against, not of
 NOT_OWN = frozenset(
     "backed supported funded sponsored allied aligned linked designed made built inspired "
-    "affiliated trained armed owned bound".split()
+    "affiliated trained armed bound".split()
 )
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
