@@ -22,6 +22,8 @@ def types(nlp: Language, text: str) -> set[str]:
     "Kenya posed a threat to Uganda's ambitions, the professor argued.",
     "The Kenyan fighter shared the stage with two Ugandan boxers.",
     "A Kenyan farmer allowed his neighbours to graze their cattle on his land.",
+    "In a phone call with the Guardian, the Kenyan minister said the border was calm.",
+    "The Ugandan president met reporters from the Daily Nation on Tuesday.",
 ])
 def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
@@ -40,6 +42,12 @@ def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> N
 def test_the_same_words_as_events_of_political_actors(
         nlp: Language, text: str, etype: str) -> None:
     assert countries(one(nlp, text, etype).actors) == {"KEN"}
+
+
+def test_a_talk_held_with_someone_is_both_sides(nlp: Language) -> None:
+    for text in ("The Kenyan president held a phone conversation with his Ugandan counterpart.",
+                 "The Kenyan president held talks with his Ugandan counterpart."):
+        assert countries(one(nlp, text, "CONSULT").actors) == {"KEN", "UGA"}
 
 
 def test_a_demand_that_someone_act_is_put_to_them(nlp: Language) -> None:

@@ -165,11 +165,9 @@ def _by_frame(p: Parse, i: int, trig: Trigger, r: Roles, doer: int | None,
         _add(p, r.recipients, doer)
         _add(p, r.things, done_to)
         return
-    _add(p, r.actors, doer)
-    if trig.frame in ("give", "deploy", "leave") or "obj=materiel" in trig.conditions:
-        _add(p, r.things, done_to)  # "deployed troops": one's own forces
-    else:
-        _add(p, r.recipients, done_to)
+    _add(p, r.actors, doer)  # "deployed troops": one's own forces
+    owned = trig.frame in ("give", "deploy", "leave") or "obj=materiel" in trig.conditions
+    _add(p, r.things if owned else r.recipients, done_to)
     if trig.frame == "give":
         _add(p, r.recipients, p.child(i, "dative", "iobj"))
 
@@ -265,8 +263,9 @@ def _noun_roles(p: Parse, i: int, trig: Trigger) -> Roles:
         _add(p, r.recipients, p.child(verb, "dobj", "nsubjpass"))
     if verb is not None:
         _roles_on_verb(p, i, verb, trig, r)
-    if not r.actors and verb is not None and not is_event_verb(p, verb) and \
-            head.lower_text not in CIRCUMSTANCE_PREPS and p.lemma(verb) not in DYING | UNDERGOING:
+    if (not r.actors or trig.frame == "recip") and verb is not None and not is_event_verb(
+            p, verb) and head.lower_text not in CIRCUMSTANCE_PREPS and p.lemma(verb) not in \
+            DYING | UNDERGOING:  # "held talks with X": the holder talks too
         direct = p.subject(verb)  # "launched a crackdown", not "condemned the arrests"
         if direct is None:
             _add(p, r.actors, controller(p, verb))

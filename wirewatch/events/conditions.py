@@ -50,6 +50,9 @@ POSED = frozenset({"pose", "represent", "remain", "face", "counter", "contain", 
                    "view", "see", "regard", "become", "constitute"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces", "armed"})
+# held even where the coder found the sense's type and the others are waived: a talk with
+# the press is an interview, whatever the word
+ALWAYS = frozenset({"not=press"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,12 @@ def _armed(r: Reading) -> bool:
     """It is done with arms: a weapon among its instruments ("rockets hit the city", "was
     hit by a missile"), not "the economy was hit"."""
     return any(x.kind == "weapon" for x in r.instruments)
+
+
+@condition("not=press")
+def _not_interview(r: Reading) -> bool:
+    """No party is a journalist or a news outlet: a talk with the press is an interview."""
+    return all(a.sector != "JRN" for a in r.actors + r.recipients)
 
 
 @condition("obj=person")

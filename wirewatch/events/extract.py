@@ -20,7 +20,7 @@ from wirewatch.events.coder import (
     fact_scores,
     trigger_scores,
 )
-from wirewatch.events.conditions import ON_PARTIES, ON_THINGS, Reading, failed
+from wirewatch.events.conditions import ALWAYS, ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality, learned
 from wirewatch.events.focus import from_abroad
@@ -178,8 +178,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     actor_list, recipients = _place_parties(p, trig, actor_list, recipients, location, places,
                                             actors.scene)
     reading = replace(reading, actors=tuple(actor_list), recipients=tuple(recipients))
-    if strict and (failed(trig, reading, ON_PARTIES) or
-                   not (actor_list or recipients or instruments)):
+    if failed(trig, reading, ALWAYS) or (strict and (
+            failed(trig, reading, ON_PARTIES) or not (actor_list or recipients or instruments))):
         return None
     sent = p.sentence(i)
     facts = factuality(p, i, None, p.ann.article.published)
