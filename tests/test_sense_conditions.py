@@ -24,6 +24,8 @@ def types(nlp: Language, text: str) -> set[str]:
     "A Kenyan farmer allowed his neighbours to graze their cattle on his land.",
     "In a phone call with the Guardian, the Kenyan minister said the border was calm.",
     "The Ugandan president met reporters from the Daily Nation on Tuesday.",
+    "A Kenyan volunteer travelled to Uganda in 2015 to fight the rebels.",  # why one went
+    "He did not go there to kill people, his Kenyan lawyer said.",
 ])
 def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []

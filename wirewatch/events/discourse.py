@@ -31,6 +31,9 @@ PREVENTING = frozenset({"prevent", "stop", "block", "ban", "bar", "forbid", "pro
 # what these verbs clear someone of is no event of its own: "cleared him of all charges"
 CLEARING = frozenset({"clear", "acquit", "absolve", "exonerate"})
 SUBSUMING = frozenset({"help", "assist", "aid"})  # "helped to arm X" is one event: arm
+# journeys whose aim ("travelled to Syria to fight", "left to join Isis") tells why someone
+# went, not what happened (the training sentences code none)
+JOURNEYS = frozenset({"go", "travel", "come", "leave", "head", "fly", "move", "journey"})
 CLAIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "dobj", "pobj"})
 # verbal events whose complement is what they are about, not something that happened
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -88,7 +91,7 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
         if f.trig.noun and (f.trigger in things or (
                 f.trigger in targets and not f.mention.actors)):
             continue
-        if f.trigger in prevented:
+        if f.trigger in prevented or _aim_of_journey(p, f.trigger):
             continue
         if f.mention.event_type == "REQUEST" and _claim_of_protest(p, f, found):
             continue
@@ -106,6 +109,16 @@ def _drop_subsumed(p: Parse, found: list[Found]) -> list[Found]:
             continue
         keep.append(f)
     return keep
+
+
+def _aim_of_journey(p: Parse, i: int) -> bool:
+    """'went to Syria to fight'; not 'went on to fight' (carried on), nor a journey planned
+    ('plan to go over the border to attack': the attack is planned)."""
+    tok = p.tokens[i]
+    return tok.dep in ("advcl", "xcomp") and p.subject(i) is None and any(
+        p.tokens[c].lower_text == "to" for c in p.children(i, "aux")) and \
+        p.lemma(tok.head) in JOURNEYS and not p.children(tok.head, "prt") and \
+        p.tokens[tok.head].dep != "xcomp"
 
 
 def _purpose_of(p: Parse, i: int, by_trigger: Mapping[int, Found]) -> Found | None:
