@@ -26,6 +26,9 @@ def types(nlp: Language, text: str) -> set[str]:
     "The Ugandan president met reporters from the Daily Nation on Tuesday.",
     "A Kenyan volunteer travelled to Uganda in 2015 to fight the rebels.",  # why one went
     "He did not go there to kill people, his Kenyan lawyer said.",
+    "Kenyan police offered no details about the two men.",  # information is no aid
+    "The Kenyan army has not released the names of the soldiers.",
+    "The Kenyan minister pleaded not guilty to the charge on Monday.",
 ])
 def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
@@ -40,6 +43,8 @@ def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> N
     ("Kenyan intelligence shared information with Ugandan police about the suspects.",
      "COOPERATE"),
     ("The Kenyan government allowed Ugandan traders to cross the border.", "CONCEDE"),
+    ("A Kenyan official pleaded guilty on Monday to bribing Ugandan customs officers.",
+     "CONCEDE"),
 ])
 def test_the_same_words_as_events_of_political_actors(
         nlp: Language, text: str, etype: str) -> None:

@@ -64,7 +64,7 @@ PREP_ROLES: dict[str, dict[str, str]] = {
     "receive": {"from": "actors"},
     "recip": {"with": "recipients"},  # "A agreed with B": PLOVER codes B as the target
     "act": dict.fromkeys(AGAINST_PREPS, "recipients"),
-    "ask": dict.fromkeys(AGAINST_PREPS - {"at", "into"} | {"to"}, "recipients"),
+    "ask": dict.fromkeys(AGAINST_PREPS - {"at", "into"} | {"to", "with"}, "recipients"),
     "deploy": {"against": "recipients"},
     "leave": {"from": "recipients"},
 }

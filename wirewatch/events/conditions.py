@@ -44,15 +44,17 @@ INFORMATION = frozenset({"detail", "information", "insight", "explanation", "est
                          "feedback", "map", "account", "name", "address", "answer", "comment",
                          "update", "figure", "data", "clue", "description", "evidence",
                          "statement", "message", "advice", "assessment", "breakdown",
-                         "intelligence", "datum"})
+                         "intelligence", "datum", "footage", "video", "image", "photo",
+                         "report", "result", "finding", "list", "document", "record",
+                         "transcript", "identity"})
 # verbs whose object is a danger someone is, not a threat made: "posed a threat"
 POSED = frozenset({"pose", "represent", "remain", "face", "counter", "contain", "consider",
                    "view", "see", "regard", "become", "constitute"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces", "armed"})
 # held even where the coder found the sense's type and the others are waived: a talk with
-# the press is an interview, whatever the word
-ALWAYS = frozenset({"not=press"})
+# the press is an interview, and details given are no aid, whatever the word
+ALWAYS = frozenset({"not=press", "not=information"})
 
 
 @dataclass(frozen=True, slots=True)

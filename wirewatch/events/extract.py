@@ -138,6 +138,8 @@ def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attribu
     out: list[Found] = []
     for i in sorted(scores):
         k = p.sentence_index(i)
+        if _no_event(p, i):
+            continue  # the lexicon says this use is none ("pleaded not guilty", "signed up")
         for kind in added(scores[i], ADD_SENSED):
             if (k, kind) in have:
                 continue
@@ -154,6 +156,14 @@ def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attribu
                 have.add((k, kind))
                 break
     return out
+
+
+def _no_event(p: Parse, i: int) -> bool:
+    """Is the word's most specific sense one the lexicon says is no event (not a light
+    verb waiting for its event noun)?"""
+    first = next(iter(candidates(p, i)), None)
+    return first is not None and first.event_type == "NONE" and \
+        "obj=event" not in first.conditions
 
 
 def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution: Attributor,

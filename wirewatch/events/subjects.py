@@ -159,8 +159,8 @@ def particle_holds(p: Parse, i: int, t: Trigger) -> bool:
         if tok.dep == "prep" and any(p.tokens[g].ent_type in ("DATE", "TIME")
                                      for g in p.children(c, "pobj")):
             continue  # "called on Monday" is no "call on"
-        if tok.dep in ("prt", "prep", "dobj", "xcomp") and t.particle in (
-                tok.lower_text, p.lemma(c)):  # "asked not to be named": an infinitive
+        if tok.dep in ("prt", "prep", "dobj", "xcomp", "acomp") and t.particle in (
+                tok.lower_text, p.lemma(c)):  # "asked not to be named", "pleaded guilty"
             if t.extra is None:
                 return True
             objects = [*p.kids[c], *p.children(i, "dobj")]  # "return to jail", "break off talks"
@@ -168,7 +168,9 @@ def particle_holds(p: Parse, i: int, t: Trigger) -> bool:
         if t.extra is None and tok.dep in ("advcl", "ccomp") and any(  # "called for X to end"
                 p.tokens[m].lower_text == t.particle for m in p.children(c, "mark")):
             return True
-    return False
+    after = p.tokens[i + 1] if i + 1 < len(p.tokens) else None  # "pleaded guilty Monday",
+    return t.extra is None and after is not None and after.pos in ("ADJ", "PART") and \
+        after.lower_text == t.particle  # whatever the parser hung "guilty" on
 
 
 # nouns through which a verb's subject owns a deed: "claimed responsibility for the attack"
