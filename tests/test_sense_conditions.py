@@ -29,6 +29,9 @@ def types(nlp: Language, text: str) -> set[str]:
     "Kenyan police offered no details about the two men.",  # information is no aid
     "The Kenyan army has not released the names of the soldiers.",
     "The Kenyan minister pleaded not guilty to the charge on Monday.",
+    "The Kenyan minister asked whether the Ugandan border would reopen.",  # a question
+    "For the full list of Kenyan officials, visit the ministry's website.",  # the reader's
+    "We talked about the weather, the Kenyan farmer said.",  # no one else takes part
 ])
 def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []

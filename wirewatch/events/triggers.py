@@ -39,6 +39,8 @@ def candidates(p: Parse, i: int) -> list[Trigger]:
     tok = p.tokens[i]
     # a verb modifying a noun is no deed ("the jailed man"), unless the tagger read a past
     # tense the parser hung on its object ("a court jailed X")
+    if tok.pos == "VERB" and _imperative(p, i):
+        return []  # "visit ProPublica", "call this number": the reader is told, nothing done
     if tok.pos == "VERB" and (tok.dep != "amod" or tok.tag == "VBD"):
         senses = checked_triggers().get((p.lemma(i), False), [])
         return [t for t in senses if particle_holds(p, i, t) and not (
@@ -50,6 +52,12 @@ def candidates(p: Parse, i: int) -> list[Trigger]:
         return [t for t in senses if _noun_modifier(p, i, t) and (
             "via=light" not in t.conditions or _light_object(p, i))]
     return []
+
+
+def _imperative(p: Parse, i: int) -> bool:
+    tok = p.tokens[i]
+    return tok.tag == "VB" and tok.dep == "ROOT" and p.subject(i) is None and \
+        not p.children(i, "aux", "auxpass")
 
 
 def _describes(p: Parse, i: int) -> bool:
