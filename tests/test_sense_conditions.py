@@ -32,6 +32,8 @@ def types(nlp: Language, text: str) -> set[str]:
     "The Kenyan minister asked whether the Ugandan border would reopen.",  # a question
     "For the full list of Kenyan officials, visit the ministry's website.",  # the reader's
     "We talked about the weather, the Kenyan farmer said.",  # no one else takes part
+    "A cholera outbreak in Kenya has killed almost 500 people since August.",  # no one's deed
+    "A Kenyan woman was killed by a hit-and-run driver in Nairobi on Sunday.",
 ])
 def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
@@ -48,6 +50,7 @@ def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> N
     ("The Kenyan government allowed Ugandan traders to cross the border.", "CONCEDE"),
     ("A Kenyan official pleaded guilty on Monday to bribing Ugandan customs officers.",
      "CONCEDE"),
+    ("Kenyan hackers carried out cyber attacks on Ugandan banks.", "COERCE"),  # cyber
 ])
 def test_the_same_words_as_events_of_political_actors(
         nlp: Language, text: str, etype: str) -> None:

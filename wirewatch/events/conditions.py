@@ -47,14 +47,21 @@ INFORMATION = frozenset({"detail", "information", "insight", "explanation", "est
                          "intelligence", "datum", "footage", "video", "image", "photo",
                          "report", "result", "finding", "list", "document", "record",
                          "transcript", "identity"})
+# what kills by no one's hand: accidents, diseases and disasters (the guide codes none)
+MISHAPS = frozenset({"accident", "accidental", "accidentally", "crash", "collision",
+                     "outbreak", "epidemic", "pandemic", "disease", "virus", "cholera", "flu",
+                     "influenza", "ebola", "flood", "flooding", "earthquake", "quake", "storm",
+                     "hurricane", "typhoon", "cyclone", "tornado", "avalanche", "landslide",
+                     "mudslide", "drought", "heatwave", "tsunami", "slip", "overdose",
+                     "ricochet", "lightning", "illness", "infection"})
 # verbs whose object is a danger someone is, not a threat made: "posed a threat"
 POSED = frozenset({"pose", "represent", "remain", "face", "counter", "contain", "consider",
                    "view", "see", "regard", "become", "constitute"})
 # decided on what is given or moved alone, before the parties are read
 ON_THINGS = frozenset({"obj=materiel", "obj=forces", "armed"})
 # held even where the coder found the sense's type and the others are waived: a talk with
-# the press is an interview, and details given are no aid, whatever the word
-ALWAYS = frozenset({"not=press", "not=information"})
+# the press is an interview, details given are no aid, an accident no attack, whatever the word
+ALWAYS = frozenset({"not=press", "not=information", "not=mishap"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +135,16 @@ def _armed(r: Reading) -> bool:
     """It is done with arms: a weapon among its instruments ("rockets hit the city", "was
     hit by a missile"), not "the economy was hit"."""
     return any(x.kind == "weapon" for x in r.instruments)
+
+
+@condition("not=mishap")
+def _by_someone(r: Reading) -> bool:
+    """Someone's deed, not an accident, a disease or a disaster ("killed by a hit-and-run
+    driver", "a cholera outbreak has killed 500", "killed after slipping")."""
+    words = r.p.subtree(r.i)
+    joined = "".join(r.p.tokens[j].lower_text for j in words).replace("-", "")
+    return "hitandrun" not in joined and not any(
+        r.p.lemma(j) in MISHAPS or r.p.tokens[j].lower_text in MISHAPS for j in words)
 
 
 @condition("not=press")
