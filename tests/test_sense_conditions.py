@@ -34,6 +34,7 @@ def types(nlp: Language, text: str) -> set[str]:
     "We talked about the weather, the Kenyan farmer said.",  # no one else takes part
     "A cholera outbreak in Kenya has killed almost 500 people since August.",  # no one's deed
     "A Kenyan woman was killed by a hit-and-run driver in Nairobi on Sunday.",
+    "The rain should ease by Thursday, the Kenyan minister said.",  # a demand on no one
 ])
 def test_a_word_in_its_everyday_sense_is_no_event(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []

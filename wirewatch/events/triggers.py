@@ -23,7 +23,8 @@ GENERIC_HEADS = frozenset({"effort", "mission", "bid", "initiative", "attempt", 
 # 3 in 20 for AID (against 6 in 8 for REQUEST: "protesters demanding reform")
 DESCRIBING = frozenset({"ASSAULT", "COERCE", "CONSULT", "AID"})
 # "X said that Y must do Z": X asks Y to change (PLOVER REQUEST), with no trigger word
-DEMAND = Trigger("must", None, None, False, "REQUEST", "change", (), "ask", frozenset())
+DEMAND = Trigger("must", None, None, False, "REQUEST", "change", (), "ask",
+                 frozenset({"needs=recipient"}))  # put on someone, not "the weather should ease"
 
 
 @cache
