@@ -165,8 +165,9 @@ def _by_frame(p: Parse, i: int, trig: Trigger, r: Roles, doer: int | None,
         _add(p, r.recipients, doer)
         _add(p, r.things, done_to)
         return
-    _add(p, r.actors, doer)  # "deployed troops": one's own forces
+    _add(p, r.actors, doer)
     owned = trig.frame in ("give", "deploy", "leave") or "obj=materiel" in trig.conditions
+    # "deployed troops": one's own forces, no recipient
     _add(p, r.things if owned else r.recipients, done_to)
     if trig.frame == "give":
         _add(p, r.recipients, p.child(i, "dative", "iobj"))

@@ -340,9 +340,8 @@ def _actors(resolver: ActorResolver, heads: list[int]) -> list[Actor]:
 
 def _owners(p: Parse, h: int) -> list[int]:
     """Whose a thing is, nearest first: "Haiti's progress", "Palestinian homes", "a
-    Greek-owned ship", then the
-    parties it is of, comes from or goes to ("calls by Belarus", "aid to Serbia"), or was
-    done by ("crimes committed by X")."""
+    Greek-owned ship", then the parties it is of, comes from or goes to ("calls by
+    Belarus", "aid to Serbia"), or was done by ("crimes committed by X")."""
     mods = p.children(h, "amod", "compound")
     mods += [c for m in mods for c in p.children(m, "npadvmod")]  # "a Greek-owned ship"
     named = [c for c in mods if p.ent_at[c] is not None and
