@@ -140,10 +140,11 @@ def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attribu
         k = p.sentence_index(i)
         if _no_event(p, i):
             continue  # the lexicon says this use is none ("pleaded not guilty", "signed up")
+        senses = _senses(p, i)
         for kind in added(scores[i], ADD_SENSED):
             if (k, kind) in have:
                 continue
-            trig = next((t for t in _senses(p, i) if t.event_type == kind
+            trig = next((t for t in senses if t.event_type == kind
                          and not t.conditions & SAID), None)
             pos = p.tokens[i].pos
             if trig is None and (scores[i][kind] < ADD or pos not in ACTING):

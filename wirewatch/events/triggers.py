@@ -38,10 +38,10 @@ def checked_triggers() -> dict[tuple[str, bool], list[Trigger]]:
 def candidates(p: Parse, i: int) -> list[Trigger]:
     """The trigger senses token i may carry, the most specific first."""
     tok = p.tokens[i]
-    # a verb modifying a noun is no deed ("the jailed man"), unless the tagger read a past
-    # tense the parser hung on its object ("a court jailed X")
     if tok.pos == "VERB" and _imperative(p, i):
         return []  # "visit ProPublica", "call this number": the reader is told, nothing done
+    # a verb modifying a noun is no deed ("the jailed man"), unless the tagger read a past
+    # tense the parser hung on its object ("a court jailed X")
     if tok.pos == "VERB" and (tok.dep != "amod" or tok.tag == "VBD"):
         senses = checked_triggers().get((p.lemma(i), False), [])
         return [t for t in senses if particle_holds(p, i, t) and not (
