@@ -129,6 +129,11 @@ def test_regions_and_shared_names() -> None:
     assert (city.name, state.precision) == ("New York City", "admin1")  # not at the city
     assert distance_km(city.lat or 0, city.lon or 0, state.lat or 0, state.lon or 0) > 100
     assert places_named("Sanliurfa")[0].name == "Şanlıurfa"  # without its diacritics
+    # a region known by a name no division bears is made of the divisions it spans
+    darfur, crimea = place_of("Darfur"), place_of("Crimea")
+    assert darfur is not None and (darfur.country, darfur.precision) == ("SDN", "admin1")
+    assert darfur.lat is not None and 11 < darfur.lat < 16
+    assert crimea is not None and crimea.country == "UKR"
     # an archipelago's point is the published one, not the centroid of its largest island
     indonesia = place_of("Indonesia")
     assert indonesia is not None and indonesia.lat is not None and indonesia.lon is not None

