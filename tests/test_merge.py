@@ -12,7 +12,15 @@ from spacy.language import Language
 from tests.conftest import FIXTURES, cli
 from wirewatch import api
 from wirewatch.merge import copies, stories
-from wirewatch.merge.events import Report, block, dates_agree, independent, origin, told
+from wirewatch.merge.events import (
+    Report,
+    block,
+    dates_agree,
+    independent,
+    merged_record,
+    origin,
+    told,
+)
 from wirewatch.merge.happenings import Telling, agrees, joins
 from wirewatch.records import Actor, EventMention, Evidence, Factuality
 from wirewatch.schema import errors
@@ -125,6 +133,25 @@ def test_a_state_named_alone_is_its_government_when_mentions_meet() -> None:
     assert states != block(_mention(Actor("US banks", None, "USA", "BUS"), zarif))
     assert block(_mention(Actor("NATO", "NATO", "IGO"), zarif)) != block(
         _mention(Actor("NATO officials", None, "IGO", "GOV"), zarif))  # no state's government
+
+
+def test_a_merged_event_names_parties_a_surer_report_left_without_a_country() -> None:
+    """The merged record's parties are its surest report's, unless that report gives a role
+    no country and another does ("a merchant ship" vs "a Greek-owned bulker"); each mention
+    keeps the parties it read."""
+    from dataclasses import asdict, replace
+
+    houthi = Actor("the Houthi", "Houthi", "YEM", "REB")
+    vague = replace(_mention(houthi, Actor("a merchant ship", None, None, "BUS")),
+                    id="m1", confidence=0.9)
+    greek = replace(_mention(houthi, Actor("a Greek-owned bulker", None, "GRC", "BUS")),
+                    id="m2", confidence=0.7)
+    merged = merged_record("e", [Report(asdict(m), f"a{k}", f"d{k}", None, f"P{k}", None)
+                                 for k, m in enumerate((vague, greek))])
+    assert [a["country"] for a in merged["recipients"]] == ["GRC"]
+    assert [a["name"] for a in merged["actors"]] == ["Houthi"]  # the surest report's
+    assert [[a["country"] for a in m["recipients"]] for m in merged["mentions"]] == [
+        [None], ["GRC"]]
 
 
 def test_minhash_tells_an_edited_copy_from_another_text() -> None:

@@ -184,6 +184,8 @@ def merged_record(event_id: str, reports: Sequence[Report]) -> dict[str, Any]:
     best = max(mentions, key=lambda m: (m["confidence"], -len(m["evidence"]["text"])))
     merged = {k: v for k, v in best.items() if k != "id"}
     merged["instruments"] = _union(m["instruments"] for m in mentions)
+    for role in ("actors", "recipients"):
+        merged[role] = _parties([best, *sorted(mentions, key=lambda m: -m["confidence"])], role)
     dates = _resolved_dates(reports)
     merged["date"], merged["date_basis"] = dates[best["id"]]
     published = sorted(r.published for r in reports if r.published)
@@ -194,8 +196,8 @@ def merged_record(event_id: str, reports: Sequence[Report]) -> dict[str, Any]:
             {"mention_id": r.mention["id"], "article_id": r.article_id, "doc_id": r.doc_id,
              "url": r.url, "publisher": r.publisher, "published": r.published,
              "date": dates[r.mention["id"]][0], "date_basis": dates[r.mention["id"]][1],
-             "evidence": r.mention["evidence"],
-             "attribution": r.mention["attribution"]}
+             "evidence": r.mention["evidence"], "attribution": r.mention["attribution"],
+             "actors": r.mention["actors"], "recipients": r.mention["recipients"]}
             for r in reports
         ],
         n_sources=len({r.publisher or r.doc_id for r in reports}),
@@ -275,6 +277,13 @@ def _disagreements(reports: Sequence[Report]) -> dict[str, list[dict[str, Any]]]
         if len(values) > 1:
             out[name] = [{"value": v, "mentions": sorted(ids)} for v, ids in sorted(values.items())]
     return out
+
+
+def _parties(mentions: list[dict[str, Any]], role: str) -> list[dict[str, Any]]:
+    """A role's parties: the best report's, unless it gives none a country and another
+    report does (the surest such); each mention's own are in its entry."""
+    return next((m[role] for m in mentions if any(party["country"] for party in m[role])),
+                mentions[0][role])
 
 
 def _union(groups: Any) -> list[dict[str, Any]]:
