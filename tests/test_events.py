@@ -169,7 +169,8 @@ def test_a_body_that_speaks_is_named_and_unnamed_tellers_are_anonymous(
                  "said.", "SANCTION")
     assert [(s.name, s.anonymous) for s in m.attribution] == [("State Department", False)]
     m = one(nlp, "Three men were arrested in Solihull, West Midlands police said.", "COERCE")
-    assert [(s.name, s.anonymous) for s in m.attribution] == [("West Midlands police", False)]
+    assert [(s.name, s.anonymous) for s in m.attribution] == [("West Midlands Police", False)]
+    assert [(a.name, a.country) for a in m.actors] == [("West Midlands Police", "GBR")]
     for said in ("U.K. officials", "police"):  # a country's officials, a force unnamed
         m = one(nlp, f"Three men were arrested in Leeds, {said} said.", "COERCE")
         assert [(s.name, s.anonymous) for s in m.attribution] == [(None, True)]
@@ -405,6 +406,15 @@ def test_cited_sources_and_posts_join_the_chain(nlp: Language) -> None:
     assert [(s.text, s.kind) for s in m.attribution] == [("the activist", "social-media")]
 
 
+def test_the_teller_closing_a_sentence_tells_all_of_it(nlp: Language) -> None:
+    """"X said it detained Y, Interfax reported": Interfax tells what X said, whichever
+    clause the parse hangs on the other; the chain ends in X, the original source."""
+    m = one(nlp, "Russia's Federal Security Service said it detained Wall Street Journal "
+                 "reporter Evan Gershkovich in Yekaterinburg, the Interfax news service "
+                 "reported Thursday.", "COERCE")
+    assert [s.name for s in m.attribution] == ["Interfax", "Federal Security Service"]
+
+
 def test_outlets_are_named_as_themselves(nlp: Language) -> None:
     """What only says what an outlet is ("news agency", "the") is no part of its name;
     state broadcasters are outlets, one source: the state media of the country named, else
@@ -423,6 +433,12 @@ def test_instruments_and_weapon_subjects(nlp: Language) -> None:
     m = one(nlp, "Officials said Russian drones struck a power plant.", "ASSAULT")
     assert "RUS" in countries(m.actors)
     assert [i.name for i in m.instruments] == ["drone"]
+    # an attack that does the deed: its weapon is the instrument and its owner acts
+    hit = [e for e in read(nlp, "Russian missile strikes hit Kyiv during the visit of the UN "
+                                "chief.").events if e.event_type == "ASSAULT"]
+    assert hit and all(countries(e.actors) == {"RUS"} for e in hit)
+    assert any(countries(e.recipients) == {"UKR"} for e in hit)
+    assert {i.name for e in hit for i in e.instruments} == {"missile"}
     m = one(nlp, "Rebels fired Grad rockets at the airport.", "ASSAULT")
     assert any("Grad" in i.name and i.kind == "weapon" for i in m.instruments)
 
@@ -718,6 +734,40 @@ def test_passive_acts_of_the_authorities(nlp: Language) -> None:
     taken = read(nlp, "Rebels captured the town of Manbij. Pirates captured two journalists.")
     assert [(e.event_type, e.mode) for e in taken.events] == [
         ("ASSAULT", None), ("ASSAULT", "abduct")]  # a place taken; people taken by outlaws
+
+
+def test_a_state_body_telling_a_passive_deed_did_it(nlp: Language) -> None:
+    """"X was charged, police said": the state body that tells it is the one that did it;
+    an unofficial teller is not ("his lawyer said")."""
+    charged = one(nlp, "Subryan was charged with vehicular manslaughter, the NYPD said.",
+                  "ACCUSE")
+    assert [(a.country, a.sector) for a in charged.actors] == [("USA", "COP")]
+    both = read(nlp, "Carrasquillo was charged with murder, and Kristian Lopez was arrested "
+                     "for possession of a baseball bat, police said.")
+    assert [(e.event_type, [a.sector for a in e.actors]) for e in both.events] == [
+        ("ACCUSE", ["COP"]), ("COERCE", ["COP"])]
+    suspected = one(nlp, "The Russian security service said Gershkovich was suspected of "
+                         "espionage.", "ACCUSE")
+    assert [(a.country, a.sector) for a in suspected.actors] == [("RUS", "SPY")]
+    lawyer = one(nlp, "Ana Ruiz was charged with fraud, her lawyer said.", "ACCUSE")
+    assert lawyer.actors == []
+
+
+def test_parties_at_sea_and_in_custody_are_not_of_the_place(nlp: Language) -> None:
+    """A ship attacked off a coast is not of the coast's country; a detainee is not of the
+    country of the camp that held him; a name a phrase gives ("known as the FSB") is its."""
+    ship = one(nlp, "Houthi rebels attacked a merchant ship in the Red Sea off the coast of "
+                    "Yemen.", "ASSAULT")
+    assert (countries(ship.actors), countries(ship.recipients)) == ({"YEM"}, {None})
+    owned = one(nlp, "Houthi rebels attacked a Greek-owned tanker off the coast of Yemen.",
+                "ASSAULT")
+    assert countries(owned.recipients) == {"GRC"}
+    held = one(nlp, "Moazzam Begg, the former Guantánamo detainee, was arrested by British "
+                    "police.", "COERCE")
+    assert countries(held.recipients) == {"GBR"}
+    fsb = one(nlp, "The security service known as the FSB detained the reporter in Moscow.",
+              "COERCE")
+    assert [(a.country, a.sector) for a in fsb.actors] == [("RUS", "SPY")]
 
 
 def test_each_event_places_its_own_parties(nlp: Language) -> None:

@@ -19,6 +19,7 @@ from wirewatch.events.naming import dateline_end, of_country
 from wirewatch.events.phrases import (
     ANAPHORS,
     TEXT_SKIP,
+    aliases,
     anaphor_owner,
     anaphor_place,
     behind_preposition,
@@ -95,7 +96,7 @@ class ActorResolver:
         heads = [i for i in heads if self.p.tokens[i].pos in NP_POS] or heads
         if not heads:
             return None
-        actor = self.resolve(heads[0])
+        actor = self.resolve(next((i for i in heads if self.p.tokens[i].pos == "PROPN"), heads[0]))
         text_start, text_end = self.p.span(inside)
         text = self.p.body[text_start:text_end].strip(" ,“”\"")
         if actor is None:
@@ -240,8 +241,9 @@ class ActorResolver:
 
     def _appositive(self, head: int, country: str | None, sector: str | None
                     ) -> tuple[str | None, str | None]:
-        """What an apposition says of a party: "Ana Ruiz, a Mexican lawyer", "the envoy, X"."""
-        for appos in self.p.children(head, "appos"):
+        """What an apposition says of a party: "Ana Ruiz, a Mexican lawyer", "the envoy, X",
+        "the security service known as the FSB"."""
+        for appos in [*self.p.children(head, "appos"), *aliases(self.p, head)]:
             said = self._read(appos, text_indices(self.p, appos))[:2]
             own = self.p.ent_at[appos]  # "the home secretary, Sajid Javid": whom it names
             if said[0] is None and own is not None and own.label in NAMED:
@@ -388,5 +390,7 @@ ELSEWHERE = frozenset({"to", "into", "toward", "towards", "against", "with", "ab
 
 
 def _elsewhere(p: Parse, end: int) -> bool:
+    """Is the place ending at token ``end`` not where its sentence's people are ("linked to
+    Syria", "an Iran-backed militia", "a Guantánamo detainee")?"""
     tok = p.tokens[end]
-    return tok.dep == "pobj" and p.tokens[tok.head].lower_text in ELSEWHERE
+    return not_own(p, end) or (tok.dep == "pobj" and p.tokens[tok.head].lower_text in ELSEWHERE)

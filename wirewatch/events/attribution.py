@@ -14,6 +14,7 @@ from wirewatch.events.actors import ActorResolver
 from wirewatch.events.coreference import speakers
 from wirewatch.events.lexicon import outlet_words, source_kinds, speech_verbs
 from wirewatch.events.naming import DATELINE, bare_outlet, of_country, state_media, strip_the
+from wirewatch.events.phrases import aliases
 from wirewatch.events.quotes import read_quotes
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import country_of
@@ -75,7 +76,8 @@ class Attributor:
         p = self.p
         sent = p.ann.sentences[s_index]
         found: list[tuple[Source, set[int]]] = []
-        told: list[tuple[int, list[tuple[Source, set[int]]]]] = []  # (depth, sources)
+        # (not closing the sentence, depth, sources)
+        told: list[tuple[bool, int, list[tuple[Source, set[int]]]]] = []
         for i in range(sent.start, sent.end):
             tok = p.tokens[i]
             if tok.lower_text == "according" and i + 1 < sent.end and \
@@ -90,11 +92,14 @@ class Attributor:
                     found.extend((src, excluded) for src in self._according(i + 2, end))
                     found.extend((src, excluded) for c in relays for src in self._cited(c))
             elif tok.pos == "VERB" and p.lemma(i) in speech_verbs():
-                told.append((len(p.ancestors(i)), self._speech(i, sent.start, sent.end)))
+                closing = not any(p.tokens[k].pos == "VERB" for k in range(i + 1, sent.end))
+                told.append((not closing, len(p.ancestors(i)),
+                             self._speech(i, sent.start, sent.end)))
         # "according to X" wraps what the speakers in it said; a speaker whose clause holds
         # another's comes first ("…, the KGB said, the agency Belpress reported": Belpress
-        # reports what the KGB said)
-        found.extend(src for _, sources in sorted(told, key=lambda t: t[0]) for src in sources)
+        # reports what the KGB said), and so does the one closing the sentence ("X said it
+        # detained Y, Interfax reported", however the parse hangs the clauses)
+        found.extend(src for *_, sources in sorted(told, key=lambda t: t[:2]) for src in sources)
         if found:
             self.result.by_sentence[s_index] = found
         # "X reports:" hands the rest of the paragraph, or the paragraphs after it, to X
@@ -227,7 +232,9 @@ class Attributor:
         heads = [i for i in heads if p.tokens[i].pos in ("NOUN", "PROPN", "PRON")] or heads
         if not heads:
             return None
-        return self._source(heads[0], list(range(lo, hi)))
+        # a name before a common noun: "the service known as the FSB said", misparsed
+        head = next((i for i in heads if p.tokens[i].pos == "PROPN"), heads[0])
+        return self._source(head, list(range(lo, hi)))
 
     def _source(self, head: int, indices: list[int]) -> Source | None:
         p = self.p
@@ -244,6 +251,8 @@ class Attributor:
             name = person.text
         elif actor is not None and actor.name:
             name = actor.name
+        elif aliases(p, head):  # "the security service known as the FSB"
+            name = strip_the(p.text(p.subtree(aliases(p, head)[0])))
         elif kind in ("outlet", "organization"):
             name = strip_the(text)
         elif kind == "official":

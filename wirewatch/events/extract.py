@@ -6,8 +6,8 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from wirewatch.articles.ids import stable_id
-from wirewatch.events.actors import STATE_SECTORS, ActorResolver
-from wirewatch.events.arguments import Roles, roles
+from wirewatch.events.actors import ActorResolver
+from wirewatch.events.arguments import roles
 from wirewatch.events.attribution import Attributor, dateline_source
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
 from wirewatch.events.coder import (
@@ -23,15 +23,15 @@ from wirewatch.events.coder import (
 from wirewatch.events.conditions import ALWAYS, ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality, learned
-from wirewatch.events.focus import from_abroad
+from wirewatch.events.implied import implied_parties
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, unconfirmed_contexts
 from wirewatch.events.phrases import RELATIONAL
 from wirewatch.events.places import PLACE_LABELS, find_places
+from wirewatch.events.roles import Roles
 from wirewatch.events.setting import event_date, event_place
 from wirewatch.events.tree import Parse
 from wirewatch.events.triggers import DEMAND, candidates, demands, rule_context
-from wirewatch.gazetteer import country_name
 from wirewatch.records import (
     Actor,
     AnnotatedArticle,
@@ -43,10 +43,6 @@ from wirewatch.records import (
     Source,
 )
 
-# what the authorities of the place do when a passive leaves the doer unsaid
-BY_AUTHORITIES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
-# events done to a place's people when no one else is named: "imposed a curfew in Cizre"
-ON_PLACE = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 # "the withdrawal of X", "calls by X", "a demand from X", "aid to X": the party a thing is
 # of, comes from or goes to, in that order
 OWNER_PREPS = ("of", "by", "from", "to", "against")
@@ -181,13 +177,8 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     actor_list = _actors(actors, r.actors)
     recipients = [a for a in _actors(actors, r.recipients) if a not in actor_list]
     location = event_place(p, r, places, actor_list + recipients)
-    if not recipients:
-        recipients = _implied_recipients(trig, actor_list, location)
-    if not actor_list and recipients and p.is_passive(r.anchor) and location is not None and \
-            location.country and trig.event_type in BY_AUTHORITIES:
-        actor_list = [_authorities(location.country, location)]  # "was arrested in Lagos"
-    actor_list, recipients = _place_parties(p, trig, actor_list, recipients, location, places,
-                                            actors.scene)
+    actor_list, recipients = implied_parties(p, trig, r.anchor, actors, actor_list, recipients,
+                                             location, places)
     reading = replace(reading, actors=tuple(actor_list), recipients=tuple(recipients))
     if failed(trig, reading, ALWAYS) or (strict and (
             failed(trig, reading, ON_PARTIES) or not (actor_list or recipients or instruments))):
@@ -226,75 +217,6 @@ def _mention(p: Parse, i: int, trig: Trigger, actors: ActorResolver, attribution
     targets = frozenset(j for t in r.recipients for j in p.subtree(t))
     return Found(mention, i, p.sentence_index(i), trig, bool(chain), pronoun_things, things,
                  targets, scheduled=said != "future" and facts.modality == "future")
-
-
-# events whose named parties often come from elsewhere to where they happen
-AWAY = frozenset({"CONSULT"})
-
-
-def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: list[Actor],
-                   location: Place | None, places: dict[int, Place], scene: str | None
-                   ) -> tuple[list[Actor], list[Actor]]:
-    """What the places of an event say of its parties, as new parties: those of no country
-    are of the country where it happens ("12 journalists" arrested in Lagos), except forces
-    sent to or withdrawn from it and parties from abroad; a city attacked is no government
-    ("attacked Kabul"). Where the sentence names no place, unnamed parties ("hospitals",
-    "these people") are of the country the story happens in."""
-    if trig.event_type == "ASSAULT":
-        spans = {(place.start, place.end) for place in places.values()}
-        recipients = [replace(party, sector=None) if (party.start, party.end) in spans and
-                      party.sector == "GOV" else party for party in recipients]
-    where = location.country if location is not None else None
-    country = where or scene
-    if country is None:
-        return actors, recipients
-
-    def placed(party: Actor) -> Actor:
-        if not _unnamed(p, party) and (not where or trig.event_type in AWAY):
-            return party  # "Lula met Xi in Beijing": a visitor is not of the host country
-        if (party.country is None and not from_abroad(party)) or (
-                party.name is None and "country" in party.inferred and
-                "place" not in party.inferred):  # not one a place in its sentence gave
-            inferred = party.inferred if "country" in party.inferred else (
-                *party.inferred, "country")
-            return replace(party, country=country, inferred=inferred)
-        return party
-
-    if trig.frame not in ("deploy", "leave"):
-        actors = [placed(a) for a in actors]
-    return actors, [placed(r) for r in recipients]
-
-
-def _unnamed(p: Parse, party: Actor) -> bool:
-    """A party the text does not name ("hospitals and schools", "these people"): no
-    proper noun in its words and none the knowledge base knows."""
-    if party.id is not None or party.start is None or party.end is None:
-        return False
-    return all(t.pos != "PROPN" for t in p.tokens_between(party.start, party.end))
-
-
-def _implied_recipients(trig: Trigger, actors: list[Actor], where: Place | None
-                        ) -> list[Actor]:
-    """The target a text leaves unsaid, marked as inferred: those where an actor acts
-    abroad ("Serbia lifted the curfew in Montenegro") or where a protest, a curfew or an
-    attack happens ("imposed a curfew in Cizre"); for a protest with no place named, the
-    protesters' own authorities."""
-    if not actors:
-        return []
-    if where is not None and where.country and (trig.event_type in ON_PLACE or
-                                                where.country not in {a.country for a in actors}):
-        return [Actor(text=where.text, name=where.name, country=where.country,
-                      start=where.start, end=where.end, inferred=("role",))]
-    own = actors[0]
-    if trig.event_type == "PROTEST" and own.country and own.sector not in STATE_SECTORS:
-        return [_authorities(own.country, own)]
-    return []
-
-
-def _authorities(country: str, words: Actor | Place) -> Actor:
-    """A country's government, inferred from its role and shown by the words that imply it."""
-    return Actor(text=words.text, name=country_name(country), country=country, sector="GOV",
-                 start=words.start, end=words.end, inferred=("role",))
 
 
 def _assault_mode(p: Parse, trig: Trigger, instruments: list[Instrument], start: int,

@@ -15,7 +15,12 @@ NOT_OWN = frozenset(
     "backed supported funded sponsored allied aligned linked designed made built inspired "
     "affiliated trained armed bound".split()
 )
+# people held somewhere: "a Guantánamo detainee" is held there, not of Cuba (where "a
+# Syrian detainee" is of Syria)
+HELD = frozenset({"detainee", "prisoner", "inmate", "captive", "hostage"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
+# participles that give a party another name: "known as the FSB", "a group called Hamas"
+NAMING = frozenset({"know", "call", "name", "dub"})
 # "its neighbour" is not its owner: nouns naming another party by its relation to one
 RELATIONAL = frozenset("neighbor neighbour ally rival enemy foe partner counterpart adversary "
                        "opponent".split())
@@ -57,9 +62,15 @@ def behind_preposition(p: Parse, i: int, head: int) -> bool:
     return False
 
 
+def aliases(p: Parse, head: int) -> list[int]:
+    """The other names a phrase gives its head: "the security service known as the FSB"."""
+    return [n for acl in p.children(head, "acl") if p.lemma(acl) in NAMING
+            for n in [*p.children(acl, "oprd"), *(o for prep, o in p.preps(acl) if prep == "as")]]
+
+
 def not_own(p: Parse, i: int) -> bool:
-    """Is token i the 'Iran' of 'Iran-backed' or 'anti-Iran' (a country that is not the
-    actor's own)?"""
+    """Is token i the 'Iran' of 'Iran-backed' or 'anti-Iran', the 'Guantánamo' of 'a
+    Guantánamo detainee' (a country that is not the actor's own)?"""
     toks = p.tokens
     if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_text in STANCES:
         return True
@@ -68,7 +79,8 @@ def not_own(p: Parse, i: int) -> bool:
     nxt = i + 1
     if nxt < len(toks) and toks[nxt].text == "-":
         nxt += 1
-    if nxt < len(toks) and toks[nxt].lower_text in NOT_OWN:
+    if nxt < len(toks) and (toks[nxt].lower_text in NOT_OWN or (
+            p.lemma(nxt) in HELD and toks[i].ent_type != "NORP")):
         return True
     return "-" in toks[i].text and toks[i].lower_text.rsplit("-", 1)[-1] in NOT_OWN
 

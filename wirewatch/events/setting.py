@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from wirewatch.dates import resolve
-from wirewatch.events.arguments import Roles
 from wirewatch.events.lexicon import speech_verbs
+from wirewatch.events.roles import Roles
 from wirewatch.events.tree import Parse
 from wirewatch.records import Actor, Entity, Place
 
 # the prepositions that say where: "in Raqqa", "near the border"
-LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "off",
                             "around"})
 
 
@@ -104,4 +104,22 @@ def anchored(p: Parse, token: int, anchor: int) -> bool:
             return True
         if p.tokens[anc].pos in ("VERB", "AUX") or p.tokens[anc].dep in ("relcl", "acl"):
             return False
+    return False
+
+
+# what a coast's sea is named by: "off the coast of Yemen", "in waters off Somalia"
+SHORES = frozenset({"coast", "coastline", "shore", "water", "waters"})
+
+
+def offshore(p: Parse, places: dict[int, Place], location: Place | None) -> bool:
+    """Is the event's place the sea off a coast ("a ship attacked off the coast of Yemen")?
+    No one there is of the coast's country by being there."""
+    token = next((k for k, pl in places.items() if pl is location), None)
+    while token is not None and p.tokens[token].dep == "pobj":
+        prep = p.tokens[p.tokens[token].head]
+        if prep.lower_text == "off":
+            return True
+        if prep.lower_text != "of" or p.lemma(prep.head) not in SHORES:
+            return False
+        token = prep.head
     return False

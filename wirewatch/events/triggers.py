@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from wirewatch.events.arguments import Roles
 from wirewatch.events.conditions import validate
 from wirewatch.events.lexicon import Trigger, speech_verbs, triggers
+from wirewatch.events.roles import Roles
 from wirewatch.events.subjects import controller, left_subject, particle_holds
 from wirewatch.events.tree import Parse
 
