@@ -359,11 +359,14 @@ def test_a_wire_dateline_names_the_agency_and_no_party(nlp: Language) -> None:
 
 def test_weapons_arriving_from_a_country_are_its_aid(nlp: Language) -> None:
     for text, giver in (("British Challenger 2 tanks arrived in Ukraine on Monday.", "GBR"),
-                        ("The first batch of Polish Krab howitzers arrived in Ukraine.", "POL")):
+                        ("The first batch of Polish Krab howitzers arrived in Ukraine.", "POL"),
+                        ("Ukraine received its first British Challenger 2 tanks.", "GBR")):
         m = one(nlp, text, "AID")
         assert (countries(m.actors), countries(m.recipients)) == ({giver}, {"UKR"}), text
     assert not [e for e in read(nlp, "The Chinese envoy arrived in Damascus on Monday.").events
                 if e.event_type == "AID"]
+    made = one(nlp, "Kyiv received US-made HIMARS launchers.", "AID")  # made is not given
+    assert made.actors == []
 
 
 def test_a_missile_fired_at_no_one_is_a_show_of_force(nlp: Language) -> None:

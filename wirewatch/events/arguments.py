@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from wirewatch.events.lexicon import Trigger, triggers, weapons
 from wirewatch.events.noun_roles import noun_roles
+from wirewatch.events.phrases import not_own
 from wirewatch.events.roles import (
     AGAINST_PREPS,
     CONTENT_TYPES,
@@ -60,10 +61,8 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
     dobj = p.child(i, "dobj")
     if not r.recipients:
         _recipients_further(p, i, trig, r, dobj)
-    if trig.frame == "give" and not r.actors:
-        owner = _owner(p, r.things)
-        if owner is not None:
-            add_party(p, r.actors, owner)
+    if trig.frame in ("give", "receive") and not r.actors:
+        add_party(p, r.actors, _owner(p, r.things, trig.frame == "receive"))
     for t in r.things:
         r.scope.extend(p.subtree(t, skip=("relcl",)))
     if "obj=materiel" in trig.conditions and dobj is not None:
@@ -176,14 +175,25 @@ def _attack(p: Parse, i: int) -> bool:
     return any(t.event_type == "ASSAULT" for t in triggers().get((p.lemma(i), True), ()))
 
 
-def _owner(p: Parse, things: list[int]) -> int | None:
-    """'weapons belonging to X' → X, the giver of a passive transfer with no agent."""
+def _owner(p: Parse, things: list[int], received: bool) -> int | None:
+    """The giver a transfer with no agent names by what it gives: "weapons belonging to X";
+    what is received by its state's word ("Ukraine received British tanks")."""
     for t in things:
         for acl in p.children(t, "acl"):
             if p.lemma(acl) in ("belong", "own"):
                 for _prep, obj in p.preps(acl):
                     return obj
+        state = _state_word(p, t) if received else None
+        if state is not None:
+            return state
     return None
+
+
+def _state_word(p: Parse, noun: int) -> int | None:
+    """The word naming a state a thing is of ("British tanks"; not "US-made")."""
+    return next((c for c in p.children(noun, "amod", "compound")
+                 if (ent := p.ent_at[c]) is not None and ent.label in ("NORP", "GPE")
+                 and not not_own(p, ent.end - 1)), None)
 
 
 def _copular_subject(p: Parse, noun: int) -> list[int]:
