@@ -134,6 +134,8 @@ def test_regions_and_shared_names() -> None:
     assert darfur is not None and (darfur.country, darfur.precision) == ("SDN", "admin1")
     assert darfur.lat is not None and 11 < darfur.lat < 16
     assert crimea is not None and crimea.country == "UKR"
+    gaza = place_of("Gaza")  # the region news means by the name, before Mozambique's
+    assert gaza is not None and gaza.country == "PSE"
     # an archipelago's point is the published one, not the centroid of its largest island
     indonesia = place_of("Indonesia")
     assert indonesia is not None and indonesia.lat is not None and indonesia.lon is not None

@@ -137,8 +137,8 @@ def _country_forms() -> dict[str, list[tuple[str, str]]]:
 def _places(towns: Collection[Gazetteer]) -> Index:
     """Folded place name → every place of that name, the likeliest first.
 
-    Continents and countries come before anything else of their name; then regions
-    (first-level divisions) and cities by population, a region's population being its
+    Continents and countries come before anything else of their name; then the regions of
+    ``regions.tsv``; then regions (first-level divisions) and cities by population, a region's population being its
     country's shared among its regions. A region that bears the name of one of its
     country's large cities comes after the city ("Khartoum", not "Oregon"); a city's
     other name comes after the places that bear it as their own ("Canton")."""
@@ -171,8 +171,7 @@ def _places(towns: Collection[Gazetteer]) -> Index:
             offer(region.name, Gazetteer(  # a region named after its city comes after it
                 region.name, info["iso3"], region.iso3166_2 or region.state_code, *point,
                 None, "admin1", min([share, *(city.population - 1 for city in namesakes)])))
-    for name, place in _known_regions(index):
-        offer(name, place)
+    known = list(_known_regions(index))
     others: dict[str, list[Gazetteer]] = {}
     for alt, place in alternates:  # another name comes after the cities it is the name of
         held = index.get(fold(alt), ())
@@ -182,6 +181,8 @@ def _places(towns: Collection[Gazetteer]) -> Index:
             others.setdefault(fold(alt), []).append(place)
     ranked = {key: tuple(sorted(found, key=lambda g: -g.population)) + tuple(
         others.get(key, ())) for key, found in index.items()}
+    for name, place in known:  # the region news means by its name ("Gaza", not Mozambique's)
+        ranked[fold(name)] = (place, *ranked.get(fold(name), ()))
     for continent in gc.get_continents().values():
         place = Gazetteer(continent["toponymName"], None, None, float(continent["lat"]),
                           float(continent["lng"]), continent["geonameId"], "continent", 0)
