@@ -442,6 +442,8 @@ def test_instruments_and_weapon_subjects(nlp: Language) -> None:
     assert hit and all(countries(e.actors) == {"RUS"} for e in hit)
     assert any(countries(e.recipients) == {"UKR"} for e in hit)
     assert {i.name for e in hit for i in e.instruments} == {"missile"}
+    led = one(nlp, "The US-led strikes killed 20 militants.", "ASSAULT")
+    assert countries(led.actors) == {"USA"}  # no weapon word: the phrase says who
     m = one(nlp, "Rebels fired Grad rockets at the airport.", "ASSAULT")
     assert any("Grad" in i.name and i.kind == "weapon" for i in m.instruments)
 
@@ -569,6 +571,15 @@ def test_places_the_tagger_misses_or_abbreviates(nlp: Language) -> None:
     near = read(nlp, "Floods in Syria hit the outskirts of Deraa.")  # by another name
     assert "Deraa" in {p.text for p in near.places}
     assert "Deraa" not in {p.text for p in read(nlp, "Floods hit Deraa.").places}
+
+
+def test_a_part_of_a_place_named_by_its_direction(nlp: Language) -> None:
+    """"East Aleppo" is in Aleppo; "West Midlands" is no part of Zimbabwe's Midlands
+    province where the text names no Zimbabwe."""
+    east = read(nlp, "Rebels attacked government positions in East Aleppo.")
+    assert [(pl.text, pl.country) for pl in east.places] == [("East Aleppo", "SYR")]
+    west = read(nlp, "Police in the West Midlands arrested a man.")
+    assert "ZWE" not in {pl.country for pl in west.places}
 
 
 def test_words_that_name_no_place(nlp: Language) -> None:
@@ -754,6 +765,10 @@ def test_a_state_body_telling_a_passive_deed_did_it(nlp: Language) -> None:
     assert [(a.country, a.sector) for a in suspected.actors] == [("RUS", "SPY")]
     lawyer = one(nlp, "Ana Ruiz was charged with fraud, her lawyer said.", "ACCUSE")
     assert lawyer.actors == []
+    owned = one(nlp, "Russia's Federal Security Service said Gershkovich was detained.", "COERCE")
+    assert [(a.country, a.inferred) for a in owned.actors] == [("RUS", ("role",))]
+    abroad = one(nlp, "Three men were arrested in Turkey, US officials said.", "COERCE")
+    assert countries(abroad.actors) == {"TUR"}  # the teller is of another country
 
 
 def test_parties_at_sea_and_in_custody_are_not_of_the_place(nlp: Language) -> None:
@@ -765,6 +780,10 @@ def test_parties_at_sea_and_in_custody_are_not_of_the_place(nlp: Language) -> No
     owned = one(nlp, "Houthi rebels attacked a Greek-owned tanker off the coast of Yemen.",
                 "ASSAULT")
     assert countries(owned.recipients) == {"GRC"}
+    launched = one(nlp, "Houthi rebels launched an attack off the coast of Yemen.", "ASSAULT")
+    assert launched.recipients == []  # the sea is no target
+    hostage = one(nlp, "Iran freed a US hostage.", "RETREAT")
+    assert countries(hostage.recipients) == {"USA"}  # a country's word is the hostage's own
     held = one(nlp, "Moazzam Begg, the former Guantánamo detainee, was arrested by British "
                     "police.", "COERCE")
     assert countries(held.recipients) == {"GBR"}

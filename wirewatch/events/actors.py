@@ -90,14 +90,11 @@ class ActorResolver:
 
     def resolve_span(self, start: int, end: int) -> Actor | None:
         """The actor of a token range (its syntactic head), keeping the range as text."""
-        inside = range(start, end)
-        heads = [i for i in inside if self.p.tokens[i].head not in inside or
-                 self.p.tokens[i].head == i]
-        heads = [i for i in heads if self.p.tokens[i].pos in NP_POS] or heads
-        if not heads:
+        head = self.p.span_head(start, end)
+        if head is None:
             return None
-        actor = self.resolve(next((i for i in heads if self.p.tokens[i].pos == "PROPN"), heads[0]))
-        text_start, text_end = self.p.span(inside)
+        actor = self.resolve(head)
+        text_start, text_end = self.p.span(range(start, end))
         text = self.p.body[text_start:text_end].strip(" ,“”\"")
         if actor is None:
             return Actor(text=text, start=text_start, end=text_end)

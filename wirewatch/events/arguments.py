@@ -1,4 +1,5 @@
-"""Event arguments from the parse: who acts, on whom, with what, when and where.
+"""The roles of a verb trigger's words: who acts, on whom, with what (event nouns are
+``noun_roles``'s).
 
 Frames (from ``knowledge/triggers.tsv``) say how syntax maps to roles: ``act`` (the
 subject acts on the object), ``give`` (the subject hands the object to someone),
@@ -12,7 +13,6 @@ from wirewatch.events.lexicon import Trigger, triggers, weapons
 from wirewatch.events.noun_roles import noun_roles
 from wirewatch.events.phrases import not_own
 from wirewatch.events.roles import (
-    AGAINST_PREPS,
     CONTENT_TYPES,
     GROUNDS,
     TO_PREPS,
@@ -24,6 +24,7 @@ from wirewatch.events.roles import (
 from wirewatch.events.subjects import CLAUSE_LINKS, RELATIVE, addressee, controller, issuer
 from wirewatch.events.tree import Parse
 
+AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 ORDERING = frozenset({"order", "decide", "direct", "instruct", "command", "rule"})
 # whom more prepositions name, type by type: "apologized to X", "yielded to X"; what is
 # withheld or refused was someone's: "halted aid to X", "refused entry to X", "cut ties with X"
@@ -73,8 +74,9 @@ def _verb_roles(p: Parse, i: int, trig: Trigger) -> Roles:
 
 
 def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | None]:
-    """Who does what a verb says, and to whom or what, active or passive; a weapon doing it
-    ("Russian drones struck") goes to the instruments' scope and its owner acts."""
+    """Who does what a verb says, and to whom or what, active or passive; a weapon or an
+    attack doing it ("Russian drones struck", "Russian missile strikes hit") goes to the
+    instruments' scope and its owner acts."""
     subj = p.child(i, "nsubj")
     tok = p.tokens[i]  # "fighters captured by troops": a participle on a noun is passive,
     reduced = tok.dep == "acl" and tok.tag in ("VBN", "VBD") and subj is None and \
@@ -114,9 +116,10 @@ def _doer_and_done_to(p: Parse, i: int, r: Roles) -> tuple[int | None, int | Non
         doer = next((obj for prep, obj in p.preps(doer) if prep == "of" and
                      p.lemma(obj) in weapons()), doer)
     if doer is not None and (p.lemma(doer) in weapons() or (doer == subj and _attack(p, doer))):
-        r.scope.extend(p.subtree(doer))  # "Russian missile strikes hit Kyiv": Russia does
-        doer = next((c for c in p.children(doer, "amod", "compound", "poss")
-                     if p.ent_at[c] is not None), None)
+        r.scope.extend(p.subtree(doer))  # "Russian missile strikes hit Kyiv": Russia does;
+        doer = next((c for c in p.children(doer, "amod", "compound", "poss")  # "the US-led
+                     if p.ent_at[c] is not None),  # strikes killed": the phrase says who
+                    None if p.lemma(doer) in weapons() else doer)
     return doer, done_to
 
 
@@ -217,5 +220,3 @@ def _after(p: Parse, i: int) -> list[int]:
             break
         out.append(j)
     return out
-
-

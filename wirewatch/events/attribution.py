@@ -92,7 +92,9 @@ class Attributor:
                     found.extend((src, excluded) for src in self._according(i + 2, end))
                     found.extend((src, excluded) for c in relays for src in self._cited(c))
             elif tok.pos == "VERB" and p.lemma(i) in speech_verbs():
-                closing = not any(p.tokens[k].pos == "VERB" for k in range(i + 1, sent.end))
+                own = set(p.subtree(i))  # "…, TASS reported, citing sources" still closes
+                closing = not any(p.tokens[k].pos == "VERB" and (
+                    k not in own or p.lemma(k) in speech_verbs()) for k in range(i + 1, sent.end))
                 told.append((not closing, len(p.ancestors(i)),
                              self._speech(i, sent.start, sent.end)))
         # "according to X" wraps what the speakers in it said; a speaker whose clause holds
@@ -226,15 +228,8 @@ class Attributor:
         return [src]
 
     def _span_source(self, lo: int, hi: int) -> Source | None:
-        p = self.p
-        heads = [i for i in range(lo, hi) if not lo <= p.tokens[i].head < hi or
-                 p.tokens[i].head == i]
-        heads = [i for i in heads if p.tokens[i].pos in ("NOUN", "PROPN", "PRON")] or heads
-        if not heads:
-            return None
-        # a name before a common noun: "the service known as the FSB said", misparsed
-        head = next((i for i in heads if p.tokens[i].pos == "PROPN"), heads[0])
-        return self._source(head, list(range(lo, hi)))
+        head = self.p.span_head(lo, hi)
+        return None if head is None else self._source(head, list(range(lo, hi)))
 
     def _source(self, head: int, indices: list[int]) -> Source | None:
         p = self.p
@@ -251,8 +246,8 @@ class Attributor:
             name = person.text
         elif actor is not None and actor.name:
             name = actor.name
-        elif aliases(p, head):  # "the security service known as the FSB"
-            name = strip_the(p.text(p.subtree(aliases(p, head)[0])))
+        elif other := aliases(p, head):  # "the security service known as the FSB"
+            name = strip_the(p.text(p.subtree(other[0])))
         elif kind in ("outlet", "organization"):
             name = strip_the(text)
         elif kind == "official":

@@ -10,7 +10,6 @@ from dataclasses import replace
 from wirewatch.events.actors import STATE_SECTORS, ActorResolver
 from wirewatch.events.focus import from_abroad
 from wirewatch.events.lexicon import Trigger, speech_verbs
-from wirewatch.events.setting import offshore
 from wirewatch.events.tree import Parse
 from wirewatch.gazetteer import country_name
 from wirewatch.records import Actor, Place
@@ -27,29 +26,55 @@ def implied_parties(p: Parse, trig: Trigger, anchor: int, resolver: ActorResolve
                     actors: list[Actor], recipients: list[Actor], location: Place | None,
                     places: dict[int, Place]) -> tuple[list[Actor], list[Actor]]:
     """An event's actors and recipients with those its words imply."""
-    if not recipients:
+    at_sea = _offshore(p, places, location)
+    if not recipients and not at_sea:
         recipients = _implied_recipients(trig, actors, location)
     if not actors and recipients and p.is_passive(anchor) and trig.event_type in BY_AUTHORITIES:
-        actors = _official_teller(p, anchor, resolver)  # "X was charged, police said"
-        if not actors and location is not None and location.country:
-            actors = [_authorities(location.country, location)]  # "was arrested in Lagos"
-    if offshore(p, places, location):  # at sea: a ship attacked off Yemen is not Yemen's
+        where = location.country if location is not None else None
+        actors = _official_teller(p, anchor, resolver, where)  # "X was charged, police said"
+        if not actors and where and location is not None:
+            actors = [_authorities(where, location)]  # "was arrested in Lagos"
+    if at_sea:  # a ship attacked off Yemen is not Yemen's
         return actors, [replace(r, country=None) if r.name is None and "country" in r.inferred
                         else r for r in recipients]
     return _place_parties(p, trig, actors, recipients, location, places, resolver.scene)
 
 
-def _official_teller(p: Parse, anchor: int, actors: ActorResolver) -> list[Actor]:
-    """The state body that says a deed was done to someone ("X was charged with murder,
-    police said"): the one who did it."""
+def _official_teller(p: Parse, anchor: int, resolver: ActorResolver, where: str | None
+                     ) -> list[Actor]:
+    """The state body that tells of a deed done to someone ("X was charged with murder,
+    police said"), of the country where it was done if the text says: the one who did it,
+    marked as inferred. Not someone's own ("her lawyer said")."""
     tok = p.tokens[anchor]
     while tok.dep == "conj":  # "X was charged and Y was arrested, police said"
         tok = p.tokens[tok.head]
     teller = p.subject(tok.head) if tok.dep == "ccomp" else None
-    if teller is None or p.lemma(tok.head) not in speech_verbs() or p.children(teller, "poss"):
-        return []  # not "her lawyer said": someone's own speaks for them
-    said = actors.resolve(teller)
-    return [said] if said is not None and said.sector in STATE_SECTORS else []
+    if teller is None or p.lemma(tok.head) not in speech_verbs() or any(
+            p.is_pronoun(c) or p.tokens[c].ent_type == "PERSON"
+            for c in p.children(teller, "poss")):
+        return []
+    said = resolver.resolve(teller)
+    if said is None or said.sector not in STATE_SECTORS or (where and said.country != where):
+        return []
+    return [replace(said, inferred=(*said.inferred, "role"))]
+
+
+# what a coast's sea is named by: "off the coast of Yemen", "in waters off Somalia"
+SHORES = frozenset({"coast", "coastline", "shore", "water"})
+
+
+def _offshore(p: Parse, places: dict[int, Place], location: Place | None) -> bool:
+    """Is the event's place the sea off a coast ("a ship attacked off the coast of Yemen")?
+    No one there is of the coast's country by being there."""
+    token = next((k for k, pl in places.items() if pl is location), None)
+    while token is not None and p.tokens[token].dep == "pobj":
+        prep = p.tokens[p.tokens[token].head]
+        if prep.lower_text == "off":
+            return True
+        if prep.lower_text != "of" or p.lemma(prep.head) not in SHORES:
+            return False
+        token = prep.head
+    return False
 
 
 def _place_parties(p: Parse, trig: Trigger, actors: list[Actor], recipients: list[Actor],

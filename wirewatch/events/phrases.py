@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from wirewatch.events.numbers import number
 from wirewatch.events.tree import Parse
+from wirewatch.gazetteer import country_of
 
 TEXT_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "prep"})
 PLACE_PREPS = frozenset({"in", "from", "of", "at", "inside"})
@@ -16,7 +17,7 @@ NOT_OWN = frozenset(
     "affiliated trained armed bound".split()
 )
 # people held somewhere: "a Guantánamo detainee" is held there, not of Cuba (where "a
-# Syrian detainee" is of Syria)
+# Syrian detainee" and "a US hostage" are of their country)
 HELD = frozenset({"detainee", "prisoner", "inmate", "captive", "hostage"})
 ANAPHORS = frozenset({"country", "nation", "regime", "state"})
 # participles that give a party another name: "known as the FSB", "a group called Hamas"
@@ -80,7 +81,8 @@ def not_own(p: Parse, i: int) -> bool:
     if nxt < len(toks) and toks[nxt].text == "-":
         nxt += 1
     if nxt < len(toks) and (toks[nxt].lower_text in NOT_OWN or (
-            p.lemma(nxt) in HELD and toks[i].ent_type != "NORP")):
+            p.lemma(nxt) in HELD and toks[i].ent_type in ("FAC", "LOC", "GPE")
+            and country_of(toks[i].text) is None)):  # "a US hostage" is American
         return True
     return "-" in toks[i].text and toks[i].lower_text.rsplit("-", 1)[-1] in NOT_OWN
 

@@ -27,7 +27,7 @@ from wirewatch.records import Entity, Place
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_AFTER = frozenset({"ORG", "FAC", "NORP"})  # "the U.S. Army", "the Kenya Red Cross"
 REGIONS = frozenset({"country", "admin1"})
-ARMED = frozenset({"REB", "UAF"})  # sectors of a name that is a group, not its province
+ARMED_GROUPS = frozenset({"REB", "UAF"})  # a name of one is a group's, not a province's
 MISREAD = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})  # labels the tagger gives places
 BESIDE_KM = 400.0  # a place this close to a region or city the text names is beside it
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "into"})
@@ -202,23 +202,23 @@ def _candidates(p: Parse, ent: Entity, near: Collection[str],
 def _named(p: Parse, ent: Entity, near: Collection[str]) -> tuple[Gazetteer, ...]:
     """The places an entity's name may refer to. A name ending in the kind of place it is
     ("Helmand Province") may refer to places of that kind by its first words; a part of a
-    place named by its direction ("eastern Congo", "South Lebanon") to that place, a part
-    of a region or town only in a country the text names ("East Jerusalem", but not the
-    West Midlands of England as Zimbabwe's Midlands)."""
+    place named by its direction ("eastern Congo", "South Lebanon", "East Aleppo") to that
+    place, a part of a region only in a country the text names (the West Midlands of
+    England are no part of Zimbabwe's Midlands)."""
     found = places_named(ent.text)
     if found or ent.end - ent.start < 2:
         return found
     first, last = _first_word(p, ent), ent.end - 1
     kind = place_words().get(p.tokens[last].lower_text, "")
-    known = named(ent.text, p.ann.article.published) if kind != "" else None
-    if known is not None and known.sector in ARMED:
-        return ()  # "Sinai Province" claimed the attack: the armed group, no province
     if kind != "":
+        known = named(ent.text, p.ann.article.published)
+        if known is not None and known.sector in ARMED_GROUPS:
+            return ()  # "Sinai Province" claimed the attack: the armed group, no province
         found = places_named(p.text(range(first, last)), kind_said=True)
         return tuple(g for g in found if g.precision == kind) or found
     if p.tokens[first].lower_text in COMPASS and first < last:
         return tuple(g for g in places_named(p.text(range(first + 1, ent.end)))
-                     if g.precision in ("continent", "country") or g.country in near)
+                     if g.precision != "admin1" or g.country in near)
     return ()
 
 

@@ -9,7 +9,6 @@ from wirewatch.events.subjects import NOT_PARTIES
 from wirewatch.events.tree import Parse
 
 TO_PREPS = frozenset({"to", "into", "toward", "towards"})
-AGAINST_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 # what a deed is done on, not to: "arrested on suspicion of", "on charges of", "on orders"
 GROUNDS = frozenset({"suspicion", "charge", "ground", "allegation", "accusation", "basis",
                      "behalf", "order", "instruction", "pretext", "count", "warrant"})

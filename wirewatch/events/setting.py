@@ -106,20 +106,3 @@ def anchored(p: Parse, token: int, anchor: int) -> bool:
             return False
     return False
 
-
-# what a coast's sea is named by: "off the coast of Yemen", "in waters off Somalia"
-SHORES = frozenset({"coast", "coastline", "shore", "water", "waters"})
-
-
-def offshore(p: Parse, places: dict[int, Place], location: Place | None) -> bool:
-    """Is the event's place the sea off a coast ("a ship attacked off the coast of Yemen")?
-    No one there is of the coast's country by being there."""
-    token = next((k for k, pl in places.items() if pl is location), None)
-    while token is not None and p.tokens[token].dep == "pobj":
-        prep = p.tokens[p.tokens[token].head]
-        if prep.lower_text == "off":
-            return True
-        if prep.lower_text != "of" or p.lemma(prep.head) not in SHORES:
-            return False
-        token = prep.head
-    return False

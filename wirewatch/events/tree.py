@@ -100,6 +100,15 @@ class Parse:
             stack.extend(self.children(j, "conj", "appos") if j == i else self.children(j, "conj"))
         return sorted(set(out))
 
+    def span_head(self, start: int, end: int) -> int | None:
+        """The head of a token range: a word whose head lies outside it, a noun before other
+        words and a name before a common noun ("the service known as the FSB", misparsed)."""
+        inside = range(start, end)
+        heads = [i for i in inside if self.tokens[i].head not in inside or
+                 self.tokens[i].head == i]
+        heads = [i for i in heads if self.tokens[i].pos in ("NOUN", "PROPN", "PRON")] or heads
+        return next((i for i in heads if self.tokens[i].pos == "PROPN"), next(iter(heads), None))
+
     # --- text ------------------------------------------------------------------------
     def span(self, indices: Iterable[int]) -> tuple[int, int]:
         idx = list(indices)
