@@ -750,6 +750,20 @@ def test_passive_acts_of_the_authorities(nlp: Language) -> None:
         ("ASSAULT", None), ("ASSAULT", "abduct")]  # a place taken; people taken by outlaws
 
 
+def test_a_games_beatings_and_suspensions_are_no_events(nlp: Language) -> None:
+    """A sentence of sports reporting (two sports words, or one and a score) tells of the
+    game; a state body's deed in it is still an event."""
+    for text in ("Argentina got past Chile 3-0, with Guido Pella beating Nicolas Jarry in the "
+                 "tournament.",
+                 "Striker Robert Lewandowski scored twice as Bayern beat Dortmund in the league.",
+                 "The NFL suspended the quarterback for two games this season."):
+        assert read(nlp, text).events == [], text
+    arrest = one(nlp, "San Diego police arrested the NFL receiver before a key playoff game.",
+                 "COERCE")
+    assert [a.sector for a in arrest.actors] == ["COP"]
+    assert one(nlp, "Police beat protesters outside the stadium.", "ASSAULT")  # one word
+
+
 def test_a_state_body_telling_a_passive_deed_did_it(nlp: Language) -> None:
     """"X was charged, police said": the state body that tells it is the one that did it;
     an unofficial teller is not ("his lawyer said")."""

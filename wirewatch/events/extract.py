@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from wirewatch.articles.ids import stable_id
-from wirewatch.events.actors import ActorResolver
+from wirewatch.events.actors import STATE_SECTORS, ActorResolver
 from wirewatch.events.arguments import roles
 from wirewatch.events.attribution import Attributor, dateline_source
 from wirewatch.events.classify import TYPE_RATIO, TypeModel, weigh_types
@@ -23,6 +23,7 @@ from wirewatch.events.coder import (
 from wirewatch.events.conditions import ALWAYS, ON_PARTIES, ON_THINGS, Reading, failed
 from wirewatch.events.discourse import Found, resolve_discourse
 from wirewatch.events.factuality import factuality, learned
+from wirewatch.events.genre import sports
 from wirewatch.events.implied import implied_parties
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, assault_modes, context_cues, unconfirmed_contexts
@@ -80,6 +81,7 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         read = {f.sentence for f in found}
         unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]
         found += _coded(p, coder(unread), actors, attribution, places)
+    found = [f for f in found if not sports(p, f.sentence) or _by_the_state(f)]
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model)
     how = facts([ann.tokens[ann.sentences[k].start:ann.sentences[k].end]
                  for k in sorted({f.sentence for f in found})],
@@ -153,6 +155,12 @@ def _coded(p: Parse, scores: Scores, actors: ActorResolver, attribution: Attribu
                 have.add((k, kind))
                 break
     return out
+
+
+def _by_the_state(f: Found) -> bool:
+    """Done by a state body: a game's sentence may still tell of it ("police arrested the
+    receiver"), where its suspensions, signings and beatings are the game's."""
+    return any(a.sector in STATE_SECTORS for a in f.mention.actors)
 
 
 def _no_event(p: Parse, i: int) -> bool:
