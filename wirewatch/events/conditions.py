@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from wirewatch.errors import WirewatchError
 from wirewatch.events.actors import STATE_SECTORS
+from wirewatch.events.coreference import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wirewatch.events.instruments import find_instruments
 from wirewatch.events.lexicon import Trigger, place_words, sectors, triggers
 from wirewatch.events.tree import Parse
@@ -23,7 +24,7 @@ from wirewatch.records import Actor, Instrument
 FORCES = frozenset({"MIL", "COP", "UAF", "REB"})
 # sectors of people (not of buildings: a hospital is MED), and the pronouns of people
 PEOPLE = frozenset({"CVL", "UAF", "REB", "CRM", "MIL", "COP", "JRN", "GOV", "OPP", "REF"})
-PERSONAL = frozenset({"he", "him", "she", "her", "they", "them", "we", "us", "i", "me"})
+PERSONAL = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON
 # decided while finding the trigger itself (``triggers.candidates``), or how its parties
 # are read (``arguments``), not on the event
 TOKEN_LEVEL = frozenset({"via=light", "obj=event", "poss=patient"})

@@ -81,7 +81,7 @@ def extract(ann: AnnotatedArticle, type_ratio: float = TYPE_RATIO,
         read = {f.sentence for f in found}
         unread = [ann.tokens[s.start:s.end] for k, s in enumerate(ann.sentences) if k not in read]
         found += _coded(p, coder(unread), actors, attribution, places)
-    found = [f for f in found if not sports(p, f.sentence) or _by_the_state(f)]
+    found = [f for f in found if _by_the_state(f) or not sports(p, f.sentence)]
     found = weigh_types(p, resolve_discourse(p, found), type_ratio, model)
     how = facts([ann.tokens[ann.sentences[k].start:ann.sentences[k].end]
                  for k in sorted({f.sentence for f in found})],

@@ -20,8 +20,8 @@ def _words() -> frozenset[str]:
 def sports(p: Parse, k: int) -> bool:
     """Does sentence k (read with the one before it) report a game: two sports words, or
     one and a score?"""
-    start = p.ann.sentences[max(0, k - 1)].start
-    words = {p.lemma(j) for j in range(start, p.ann.sentences[k].end)} & _words()
     sent = p.ann.sentences[k]
+    start = p.ann.sentences[max(0, k - 1)].start
+    words = {p.lemma(j) for j in range(start, sent.end)} & _words()
     return len(words) >= 2 or (bool(words) and SCORE.search(
         p.body[sent.start_char:sent.end_char]) is not None)

@@ -9,8 +9,8 @@ from wirewatch.events.tree import Parse
 from wirewatch.records import Actor, Entity, Place
 
 # the prepositions that say where: "in Raqqa", "near the border"
-LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "off",
-                            "around"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
+                            "around", "off"})
 
 
 def event_date(p: Parse, r: Roles, trigger: int, published: str | None, future: bool
@@ -105,4 +105,3 @@ def anchored(p: Parse, token: int, anchor: int) -> bool:
         if p.tokens[anc].pos in ("VERB", "AUX") or p.tokens[anc].dep in ("relcl", "acl"):
             return False
     return False
-

@@ -184,9 +184,9 @@ def merged_record(event_id: str, reports: Sequence[Report]) -> dict[str, Any]:
     best = max(mentions, key=lambda m: (m["confidence"], -len(m["evidence"]["text"])))
     merged = {k: v for k, v in best.items() if k != "id"}
     merged["instruments"] = _union(m["instruments"] for m in mentions)
+    surest = sorted(mentions, key=lambda m: (m is not best, -m["confidence"]))
     for role in ("actors", "recipients"):
-        merged[role] = _parties(sorted(mentions, key=lambda m: (m is not best,
-                                                                -m["confidence"])), role)
+        merged[role] = _parties(surest, role)
     dates = _resolved_dates(reports)
     merged["date"], merged["date_basis"] = dates[best["id"]]
     published = sorted(r.published for r in reports if r.published)
